@@ -1,0 +1,66 @@
+package dev.slipway.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Default;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import java.util.List;
+import java.util.Map;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AppSpec {
+    public static final int DEFAULT_HISTORY_LIMIT = 10;
+
+    @JsonPropertyDescription("The formation: one Deployment <app>-<process> per entry. Process names are DNS labels (lower case letters, digits and '-').")
+    @Size(max = 32)
+    @ValidationRule(value = "self.all(p, p.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$'))",
+        message = "process names must be DNS labels: lower case letters, digits and '-', starting with a letter and not ending with '-' (e.g. web, worker, release-phase)")
+    private Map<String, ProcessSpec> processes;
+
+    @JsonPropertyDescription("Config vars. A change creates a release of the running build with the new config (cause Config).")
+    @Size(max = ConfigVars.MAX_VARS)
+    @ValidationRule(value = ConfigVars.NAME_RULE, message = ConfigVars.NAME_MESSAGE)
+    @ValidationRule(value = ConfigVars.RESERVED_RULE, message = ConfigVars.RESERVED_MESSAGE)
+    private Map<String, String> config;
+
+    @JsonPropertyDescription("Env sources (Secrets, ConfigMaps) copied into new releases, like config.")
+    @Size(max = ConfigVars.MAX_ENV_FROM)
+    private List<EnvFromSource> envFrom;
+
+    @JsonPropertyDescription("Pin: the release that runs, as a version (\"v12\" or \"12\") or a Release name. Absent: the newest release runs. Newer releases wait until the pin changes.")
+    @Pattern("^(v?[0-9]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$")
+    @Size(max = 253)
+    private String release;
+
+    @JsonPropertyDescription("How many inactive releases are kept; older ones are pruned. The active release is never pruned.")
+    @Default("10")
+    @Min(0)
+    @Max(1000)
+    private Integer historyLimit;
+
+    @JsonPropertyDescription("Rollout policy of new releases.")
+    private RolloutPolicy rollout;
+
+    @JsonPropertyDescription("Optional pod settings for every process: service account, pull secrets, scheduling, extra labels/annotations, security context.")
+    private PodTemplateOverrides podTemplate;
+
+    public Map<String, ProcessSpec> getProcesses() { return processes; }
+    public void setProcesses(Map<String, ProcessSpec> processes) { this.processes = processes; }
+    public Map<String, String> getConfig() { return config; }
+    public void setConfig(Map<String, String> config) { this.config = config; }
+    public List<EnvFromSource> getEnvFrom() { return envFrom; }
+    public void setEnvFrom(List<EnvFromSource> envFrom) { this.envFrom = envFrom; }
+    public String getRelease() { return release; }
+    public void setRelease(String release) { this.release = release; }
+    public Integer getHistoryLimit() { return historyLimit; }
+    public void setHistoryLimit(Integer historyLimit) { this.historyLimit = historyLimit; }
+    public RolloutPolicy getRollout() { return rollout; }
+    public void setRollout(RolloutPolicy rollout) { this.rollout = rollout; }
+    public PodTemplateOverrides getPodTemplate() { return podTemplate; }
+    public void setPodTemplate(PodTemplateOverrides podTemplate) { this.podTemplate = podTemplate; }
+}

@@ -1,0 +1,35 @@
+package dev.slipway.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class AppStatus implements HasConditions {
+    @JsonPropertyDescription("The metadata.generation this status describes.")
+    private Long observedGeneration;
+    @JsonPropertyDescription("The release that runs: the last one whose rollout completed.")
+    private ReleaseRef activeRelease;
+    @JsonPropertyDescription("Highest version ever assigned to a release of this App; versions are never reused, even after pruning.")
+    private Long latestVersion;
+    @JsonPropertyDescription("Pod counts per process.")
+    private Map<String, ProcessStatus> processes;
+    @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus).")
+    private List<Condition> conditions = new ArrayList<>();
+
+    public Long getObservedGeneration() { return observedGeneration; }
+    public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+    public ReleaseRef getActiveRelease() { return activeRelease; }
+    public void setActiveRelease(ReleaseRef activeRelease) { this.activeRelease = activeRelease; }
+    public Long getLatestVersion() { return latestVersion; }
+    public void setLatestVersion(Long latestVersion) { this.latestVersion = latestVersion; }
+    public Map<String, ProcessStatus> getProcesses() { return processes; }
+    public void setProcesses(Map<String, ProcessStatus> processes) { this.processes = processes; }
+    @Override
+    public List<Condition> getConditions() { return conditions; }
+    @Override
+    public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+}

@@ -1,0 +1,6 @@
+package dev.slipway.model;
+
+/** Why a release exists. */
+public enum Cause {
+    Deploy, Config, Rollback, AutoRollback
+}

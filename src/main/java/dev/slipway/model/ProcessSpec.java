@@ -1,0 +1,55 @@
+package dev.slipway.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Max;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import java.util.List;
+
+/** One entry of the formation: runs as the Deployment {@code <app>-<process>}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ProcessSpec {
+    @JsonPropertyDescription("Number of pods. When absent the operator leaves spec.replicas of the Deployment alone, so an HPA can own it.")
+    @Min(0)
+    private Integer replicas;
+
+    @JsonPropertyDescription("Overrides the image entrypoint, e.g. [\"bin/web\"].")
+    @Size(max = 64)
+    private List<String> command;
+
+    @JsonPropertyDescription("Arguments to the command.")
+    @Size(max = 256)
+    private List<String> args;
+
+    @JsonPropertyDescription("Port the process listens on. When set the container exposes it and a ClusterIP Service <app>-<process> is created.")
+    @Min(1)
+    @Max(65535)
+    private Integer port;
+
+    @JsonPropertyDescription("Compute resources of the container (core/v1 ResourceRequirements).")
+    private ResourceRequirements resources;
+
+    @JsonPropertyDescription("Readiness probe of the container (core/v1 Probe).")
+    private Probe readinessProbe;
+
+    @JsonPropertyDescription("Liveness probe of the container (core/v1 Probe).")
+    private Probe livenessProbe;
+
+    public Integer getReplicas() { return replicas; }
+    public void setReplicas(Integer replicas) { this.replicas = replicas; }
+    public List<String> getCommand() { return command; }
+    public void setCommand(List<String> command) { this.command = command; }
+    public List<String> getArgs() { return args; }
+    public void setArgs(List<String> args) { this.args = args; }
+    public Integer getPort() { return port; }
+    public void setPort(Integer port) { this.port = port; }
+    public ResourceRequirements getResources() { return resources; }
+    public void setResources(ResourceRequirements resources) { this.resources = resources; }
+    public Probe getReadinessProbe() { return readinessProbe; }
+    public void setReadinessProbe(Probe readinessProbe) { this.readinessProbe = readinessProbe; }
+    public Probe getLivenessProbe() { return livenessProbe; }
+    public void setLivenessProbe(Probe livenessProbe) { this.livenessProbe = livenessProbe; }
+}

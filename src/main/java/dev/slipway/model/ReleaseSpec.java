@@ -1,0 +1,68 @@
+package dev.slipway.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Min;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Required;
+import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import java.util.List;
+import java.util.Map;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ReleaseSpec {
+    @JsonPropertyDescription("Name of the App this release belongs to (same namespace).")
+    @Required
+    @Size(min = 1, max = 63)
+    @Pattern("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")
+    private String app;
+
+    @JsonPropertyDescription("The build: an image reference by tag or digest, e.g. registry.example/shop/myapp@sha256:...")
+    @Required
+    @Size(min = 1, max = 1024)
+    @Pattern("^[^\\s]+$")
+    private String image;
+
+    @JsonPropertyDescription("Build metadata shown in the history.")
+    private ReleaseSource source;
+
+    @JsonPropertyDescription("Config vars of this release. Absent: the release inherits the config that runs now (filled in by the operator before numbering).")
+    @Size(max = ConfigVars.MAX_VARS)
+    @ValidationRule(value = ConfigVars.NAME_RULE, message = ConfigVars.NAME_MESSAGE)
+    @ValidationRule(value = ConfigVars.RESERVED_RULE, message = ConfigVars.RESERVED_MESSAGE)
+    private Map<String, String> config;
+
+    @JsonPropertyDescription("Env sources (Secrets, ConfigMaps) of this release. Absent: inherited like config.")
+    @Size(max = ConfigVars.MAX_ENV_FROM)
+    private List<EnvFromSource> envFrom;
+
+    @JsonPropertyDescription("What changed, shown in the history. The operator writes one when absent, e.g. \"Deploy 6d58b1ce\".")
+    @Size(max = 1024)
+    private String description;
+
+    @JsonPropertyDescription("Why this release exists: Deploy, Config, Rollback or AutoRollback. Set by the operator on releases it creates; absent means Deploy.")
+    private Cause cause;
+
+    @JsonPropertyDescription("For Rollback and AutoRollback releases: the version that was copied. Set by the operator.")
+    @Min(1)
+    private Long rollbackOf;
+
+    public String getApp() { return app; }
+    public void setApp(String app) { this.app = app; }
+    public String getImage() { return image; }
+    public void setImage(String image) { this.image = image; }
+    public ReleaseSource getSource() { return source; }
+    public void setSource(ReleaseSource source) { this.source = source; }
+    public Map<String, String> getConfig() { return config; }
+    public void setConfig(Map<String, String> config) { this.config = config; }
+    public List<EnvFromSource> getEnvFrom() { return envFrom; }
+    public void setEnvFrom(List<EnvFromSource> envFrom) { this.envFrom = envFrom; }
+    public String getDescription() { return description; }
+    public void setDescription(String description) { this.description = description; }
+    public Cause getCause() { return cause; }
+    public void setCause(Cause cause) { this.cause = cause; }
+    public Long getRollbackOf() { return rollbackOf; }
+    public void setRollbackOf(Long rollbackOf) { this.rollbackOf = rollbackOf; }
+}

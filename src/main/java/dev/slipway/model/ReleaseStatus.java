@@ -1,0 +1,48 @@
+package dev.slipway.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class ReleaseStatus implements HasConditions {
+    @JsonPropertyDescription("The metadata.generation this status describes.")
+    private Long observedGeneration;
+    @JsonPropertyDescription("Version assigned once by the operator: sequential and unique per App, never reused.")
+    private Long version;
+    @JsonPropertyDescription("Pending, Waiting, Deploying, Active, Superseded or Failed.")
+    private ReleasePhase phase;
+    @JsonPropertyDescription("Human sentence for the phase.")
+    private String message;
+    @JsonPropertyDescription("When the release last became Active.")
+    private String deployedAt;
+    @JsonPropertyDescription("When another release replaced it.")
+    private String supersededAt;
+    @JsonPropertyDescription("The metadata.generation the release was numbered at; a later spec change makes the release Failed.")
+    private Long numberedGeneration;
+    @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus).")
+    private List<Condition> conditions = new ArrayList<>();
+
+    @Override
+    public Long getObservedGeneration() { return observedGeneration; }
+    @Override
+    public void setObservedGeneration(Long observedGeneration) { this.observedGeneration = observedGeneration; }
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
+    public ReleasePhase getPhase() { return phase; }
+    public void setPhase(ReleasePhase phase) { this.phase = phase; }
+    public String getMessage() { return message; }
+    public void setMessage(String message) { this.message = message; }
+    public String getDeployedAt() { return deployedAt; }
+    public void setDeployedAt(String deployedAt) { this.deployedAt = deployedAt; }
+    public String getSupersededAt() { return supersededAt; }
+    public void setSupersededAt(String supersededAt) { this.supersededAt = supersededAt; }
+    public Long getNumberedGeneration() { return numberedGeneration; }
+    public void setNumberedGeneration(Long numberedGeneration) { this.numberedGeneration = numberedGeneration; }
+    @Override
+    public List<Condition> getConditions() { return conditions; }
+    @Override
+    public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+}

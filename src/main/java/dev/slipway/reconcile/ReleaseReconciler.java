@@ -1,0 +1,79 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.ReleaseStatus;
+import dev.slipway.release.Releases;
+import dev.slipway.status.Conditions;
+import dev.slipway.status.Health;
+import dev.slipway.validation.ReleaseValidator;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Explains releases nobody else looks at: those whose App does not exist (yet). Everything else about a
+ * release is written by {@link AppReconciler}. Writes use optimistic locking, so a Pending status computed
+ * just before the App appeared can never overwrite the numbered status the App reconciler wrote.
+ */
+@ControllerConfiguration(name = ReleaseReconciler.NAME)
+@GradualRetry(maxAttempts = -1, initialInterval = 200, intervalMultiplier = 2, maxInterval = 30_000)
+public class ReleaseReconciler implements Reconciler<Release> {
+    public static final String NAME = "release";
+
+    private final Conditions conditions;
+
+    public ReleaseReconciler() {
+        this(Clock.systemUTC());
+    }
+
+    public ReleaseReconciler(Clock clock) {
+        this.conditions = new Conditions(clock);
+    }
+
+    @Override
+    public UpdateControl<Release> reconcile(Release release, Context<Release> context) {
+        if (Releases.isNumbered(release)) {
+            return UpdateControl.noUpdate();
+        }
+        Health health = pending(release, context);
+        if (health == null) {
+            return UpdateControl.noUpdate();
+        }
+        ReleaseStatus status = new ReleaseStatus();
+        status.setObservedGeneration(release.getMetadata().getGeneration());
+        status.setPhase(ReleasePhase.Pending);
+        status.setMessage(health.message());
+        List<io.fabric8.kubernetes.api.model.Condition> previous =
+            release.getStatus() == null ? null : release.getStatus().getConditions();
+        status.setConditions(conditions.of(health, release.getMetadata().getGeneration(), previous));
+        if (release.getStatus() != null
+            && ReleaseStore.SERIALIZATION.asJson(release.getStatus()).equals(ReleaseStore.SERIALIZATION.asJson(status))) {
+            return UpdateControl.noUpdate();
+        }
+        Release copy = ReleaseStore.SERIALIZATION.clone(release);
+        copy.setStatus(status);
+        context.getClient().resource(copy).updateStatus();
+        return UpdateControl.noUpdate();
+    }
+
+    /** Why the release waits, or null when its App exists and the App reconciler takes it from here. */
+    private static Health pending(Release release, Context<Release> context) {
+        String app = release.getSpec() == null ? null : release.getSpec().getApp();
+        if (app == null || app.isBlank()) {
+            return Health.stalled("Invalid", String.join("; ", ReleaseValidator.problems(release)));
+        }
+        App found = context.getClient().resources(App.class)
+            .inNamespace(release.getMetadata().getNamespace()).withName(app).get();
+        if (found != null) {
+            return null;
+        }
+        return Health.inProgress("AppNotFound", "App " + app + " does not exist in namespace "
+            + release.getMetadata().getNamespace() + "; the release is numbered as soon as it is created");
+    }
+}

@@ -1,0 +1,103 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.ReleaseStatus;
+import dev.slipway.release.ReleasePlanner;
+import dev.slipway.release.ReleaseState;
+import dev.slipway.release.Releases;
+import dev.slipway.status.Conditions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/** Writes each release's planned status when it differs from the stored one, and records the transitions. */
+final class ReleaseStatuses {
+    private static final Logger LOG = Logger.getLogger(ReleaseStatuses.class);
+
+    private final ReleaseStore store;
+    private final Conditions conditions;
+    private final EventRecorder events;
+
+    ReleaseStatuses(ReleaseStore store, Conditions conditions, EventRecorder events) {
+        this.store = store;
+        this.conditions = conditions;
+        this.events = events;
+    }
+
+    /**
+     * @param numbered     all numbered releases in version order, the new ones carrying their uncommitted version
+     * @param newlyNumbered names of the releases whose version this status write commits
+     * @return the releases as stored afterwards, in the same order
+     */
+    List<Release> write(App app, List<Release> numbered, Set<String> newlyNumbered, ReleasePlanner planner, Numbering numbering) {
+        List<Release> result = new ArrayList<>();
+        for (Release release : numbered) {
+            boolean isNew = newlyNumbered.contains(release.getMetadata().getName());
+            ReleaseState state = planner.plan(release);
+            ReleaseStatus before = release.getStatus();
+            ReleaseStatus after = render(release, state);
+            if (!isNew && ReleaseStore.SERIALIZATION.asJson(before).equals(ReleaseStore.SERIALIZATION.asJson(after))) {
+                result.add(release);
+                continue;
+            }
+            Release written = store.updateStatus(release, after);
+            if (isNew) {
+                numbering.committed(app, written);
+                LOG.infof("Numbered release %s/%s as %s of app %s", release.getMetadata().getNamespace(),
+                    release.getMetadata().getName(), Releases.label(written), app.getMetadata().getName());
+                String text = "Release " + Releases.label(written) + " created: " + written.getSpec().getDescription();
+                events.normal(written, "Created", text);
+                events.normal(app, "ReleaseCreated", text);
+            }
+            ReleasePhase previous = isNew ? null : before.getPhase();
+            if (previous != after.getPhase()) {
+                recordTransition(app, written, after);
+            }
+            result.add(written);
+        }
+        return result;
+    }
+
+    private ReleaseStatus render(Release release, ReleaseState state) {
+        ReleaseStatus current = release.getStatus();
+        ReleaseStatus status = new ReleaseStatus();
+        status.setVersion(current.getVersion());
+        status.setNumberedGeneration(current.getNumberedGeneration());
+        status.setObservedGeneration(release.getMetadata().getGeneration());
+        status.setPhase(state.phase());
+        status.setMessage(state.message());
+        status.setDeployedAt(state.deployedAt());
+        status.setSupersededAt(state.supersededAt());
+        status.setConditions(conditions.of(state.health(), release.getMetadata().getGeneration(), current.getConditions()));
+        return status;
+    }
+
+    private void recordTransition(App app, Release release, ReleaseStatus status) {
+        String label = Releases.label(release);
+        String app_ = app.getMetadata().getName();
+        switch (status.getPhase()) {
+            case Deploying -> {
+                LOG.infof("Deploying %s of app %s/%s", label, app.getMetadata().getNamespace(), app_);
+                String text = "Deploying " + label + " (" + release.getSpec().getImage() + ")";
+                events.normal(release, "Deploying", text);
+                events.normal(app, "Deploying", text);
+            }
+            case Active -> {
+                LOG.infof("Release %s of app %s/%s is active", label, app.getMetadata().getNamespace(), app_);
+                events.normal(release, "Active", label + " is active");
+                events.normal(app, "Active", label + " is active");
+            }
+            case Failed -> {
+                String reason = status.getConditions().get(0).getReason();
+                LOG.warnf("Release %s of app %s/%s failed: %s", label, app.getMetadata().getNamespace(), app_, status.getMessage());
+                events.warning(release, reason, status.getMessage());
+                events.warning(app, "Release" + reason, label + ": " + status.getMessage());
+            }
+            default -> {
+            }
+        }
+    }
+}

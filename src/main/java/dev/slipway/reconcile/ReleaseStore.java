@@ -1,0 +1,39 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleaseStatus;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+
+/**
+ * Writes to Releases. Every write carries the resourceVersion it was computed from (optimistic locking:
+ * a stale cache yields 409, never a lost update) and its result is put into the informer's cache so the
+ * next reconcile reads its own writes.
+ */
+final class ReleaseStore {
+    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private final KubernetesClient client;
+    private final InformerEventSource<Release, ?> cache;
+
+    ReleaseStore(KubernetesClient client, InformerEventSource<Release, ?> cache) {
+        this.client = client;
+        this.cache = cache;
+    }
+
+    Release update(Release before, Release after) {
+        Release updated = client.resource(after).update();
+        cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, before);
+        return updated;
+    }
+
+    Release updateStatus(Release before, ReleaseStatus status) {
+        Release copy = SERIALIZATION.clone(before);
+        copy.setStatus(status);
+        Release updated = client.resource(copy).updateStatus();
+        cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, before);
+        return updated;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.slipway.release;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleaseSpec;
+import dev.slipway.model.Slipway;
+import dev.slipway.workload.Owners;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the operator writes to a Release before numbering it: the version and app labels, the owner
+ * reference to its App, and, only where absent, config, envFrom and description. Those are the only
+ * writes to the spec of a Release the operator did not create.
+ */
+public final class Inheritance {
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private Inheritance() {
+    }
+
+    /**
+     * @param running the release whose config runs now, or null: then the App's config seeds the release
+     */
+    public static Release fill(Release release, App app, Release running, long version) {
+        Release filled = SERIALIZATION.clone(release);
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (filled.getMetadata().getLabels() != null) {
+            labels.putAll(filled.getMetadata().getLabels());
+        }
+        labels.put(Slipway.LABEL_APP, app.getMetadata().getName());
+        labels.put(Slipway.LABEL_VERSION, String.valueOf(version));
+        filled.getMetadata().setLabels(labels);
+        if (!Owners.isOwnedBy(filled, app)) {
+            var owners = new ArrayList<>(filled.getMetadata().getOwnerReferences() == null
+                ? List.<OwnerReference>of() : filled.getMetadata().getOwnerReferences());
+            owners.add(Owners.ownerReference(app));
+            filled.getMetadata().setOwnerReferences(owners);
+        }
+        ReleaseSpec spec = filled.getSpec();
+        if (spec.getConfig() == null) {
+            Map<String, String> config = running != null ? running.getSpec().getConfig() : app.getSpec().getConfig();
+            spec.setConfig(config == null ? Map.of() : new LinkedHashMap<>(config));
+        }
+        if (spec.getEnvFrom() == null) {
+            var envFrom = running != null ? running.getSpec().getEnvFrom() : app.getSpec().getEnvFrom();
+            spec.setEnvFrom(envFrom == null ? List.of() : new ArrayList<>(envFrom));
+        }
+        if (spec.getDescription() == null || spec.getDescription().isBlank()) {
+            spec.setDescription(Descriptions.deploy(spec));
+        }
+        return filled;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.slipway.release;
+
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.ReleaseStatus;
+import dev.slipway.rollout.Rollout;
+import dev.slipway.status.Health;
+import java.util.Map;
+
+/**
+ * The phase of every numbered release, from which release should run and how its rollout goes.
+ * A pure function: the reconciler writes the result when it differs from what is stored.
+ */
+public final class ReleasePlanner {
+    private final Selection selection;
+    private final Rollout targetRollout;
+    private final Map<String, String> invalid;
+    private final String now;
+
+    /**
+     * @param invalid problems of releases that can never run, by release name
+     * @param now     timestamp for deployedAt/supersededAt of transitions happening now
+     */
+    public ReleasePlanner(Selection selection, Rollout targetRollout, Map<String, String> invalid, String now) {
+        this.selection = selection;
+        this.targetRollout = targetRollout;
+        this.invalid = invalid;
+        this.now = now;
+    }
+
+    public ReleaseState plan(Release release) {
+        ReleaseStatus current = release.getStatus() == null ? new ReleaseStatus() : release.getStatus();
+        String name = release.getMetadata().getName();
+        if (invalid.containsKey(name)) {
+            String message = "Invalid: " + invalid.get(name);
+            return new ReleaseState(ReleasePhase.Failed, message, Health.stalled("Invalid", message),
+                current.getDeployedAt(), current.getSupersededAt());
+        }
+        if (current.getPhase() == ReleasePhase.Failed) {
+            return new ReleaseState(ReleasePhase.Failed, current.getMessage(),
+                Health.stalled("RolloutFailed", current.getMessage()), current.getDeployedAt(), current.getSupersededAt());
+        }
+        Release target = selection.target();
+        if (target != null && name.equals(target.getMetadata().getName())) {
+            return planTarget(release, current);
+        }
+        if (Releases.hasRun(release)) {
+            boolean replaced = target != null && targetRollout != null && targetRollout.isComplete();
+            if (!replaced && current.getPhase() == ReleasePhase.Active) {
+                return active(current.getDeployedAt());
+            }
+            String by = target == null ? "another release" : Releases.label(target);
+            String supersededAt = current.getPhase() == ReleasePhase.Superseded && current.getSupersededAt() != null
+                ? current.getSupersededAt() : now;
+            String message = current.getPhase() == ReleasePhase.Superseded && current.getMessage() != null
+                ? current.getMessage() : "Superseded by " + by;
+            return new ReleaseState(ReleasePhase.Superseded, message, Health.ready("Superseded", message),
+                current.getDeployedAt(), supersededAt);
+        }
+        String message = selection.waitingMessage(release);
+        return new ReleaseState(ReleasePhase.Waiting, message, Health.idle("Waiting", message), null, null);
+    }
+
+    private ReleaseState planTarget(Release release, ReleaseStatus current) {
+        String label = Releases.label(release);
+        if (targetRollout.isComplete()) {
+            String deployedAt = current.getPhase() == ReleasePhase.Active && current.getDeployedAt() != null
+                ? current.getDeployedAt() : now;
+            return active(deployedAt);
+        }
+        if (targetRollout.isFailed()) {
+            String message = "Rollout of " + label + " failed: " + targetRollout.message();
+            return new ReleaseState(ReleasePhase.Failed, message, Health.stalled("RolloutFailed", message),
+                current.getDeployedAt(), current.getSupersededAt());
+        }
+        String message = "Rolling out " + label + ": " + targetRollout.message();
+        return new ReleaseState(ReleasePhase.Deploying, message, Health.inProgress("Deploying", message),
+            current.getDeployedAt(), null);
+    }
+
+    private static ReleaseState active(String deployedAt) {
+        String message = "Every process rolled out and available";
+        return new ReleaseState(ReleasePhase.Active, message, Health.ready("Active", message), deployedAt, null);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.slipway.status;
+
+/** The kstatus condition types, as users write them in `kubectl wait --for=condition=Ready`. */
+public final class ConditionType {
+    public static final String READY = "Ready";
+    public static final String RECONCILING = "Reconciling";
+    public static final String STALLED = "Stalled";
+
+    private ConditionType() {
+    }
+}

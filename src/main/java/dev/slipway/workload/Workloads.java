@@ -1,0 +1,147 @@
+package dev.slipway.workload;
+
+import dev.slipway.model.App;
+import dev.slipway.model.ProcessSpec;
+import dev.slipway.model.Release;
+import dev.slipway.model.Slipway;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.net.HttpURLConnection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/** Makes the App's Deployments and Services match a release: create, correct drift, delete removed processes. */
+public final class Workloads {
+    private static final Logger LOG = Logger.getLogger(Workloads.class);
+
+    private final KubernetesClient client;
+    private final InformerEventSource<Deployment, App> deployments;
+    private final InformerEventSource<Service, App> services;
+
+    public Workloads(KubernetesClient client, InformerEventSource<Deployment, App> deployments,
+                     InformerEventSource<Service, App> services) {
+        this.client = client;
+        this.deployments = deployments;
+        this.services = services;
+    }
+
+    /** The Deployments and Services this App owns, from the informer caches. */
+    public Owned owned(App app) {
+        String namespace = app.getMetadata().getNamespace();
+        return new Owned(
+            byProcess(deployments.list(namespace, d -> Owners.isOwnedBy(d, app)).toList()),
+            byProcess(services.list(namespace, s -> Owners.isOwnedBy(s, app)).toList()));
+    }
+
+    /** Applies the release; returns the Deployments per process as they are after the writes. */
+    public Result apply(App app, Release release, Owned owned) {
+        Map<String, Deployment> current = new LinkedHashMap<>();
+        List<String> conflicts = new ArrayList<>();
+        Map<String, ProcessSpec> processes = app.getSpec().getProcesses() == null ? Map.of() : app.getSpec().getProcesses();
+        for (Map.Entry<String, ProcessSpec> process : processes.entrySet()) {
+            String name = process.getKey();
+            Deployment desired = DesiredDeployment.of(app, name, release);
+            Deployment actual = owned.deployments().get(name);
+            try {
+                current.put(name, applyDeployment(app, desired, actual));
+                Integer port = process.getValue() == null ? null : process.getValue().getPort();
+                if (port != null) {
+                    applyService(app, DesiredService.of(app, name, port), owned.services().get(name));
+                }
+            } catch (NotOwnedException e) {
+                conflicts.add(e.getMessage());
+            }
+        }
+        owned.deployments().forEach((process, deployment) -> {
+            if (!processes.containsKey(process)) {
+                delete(deployment);
+            }
+        });
+        owned.services().forEach((process, service) -> {
+            ProcessSpec spec = processes.get(process);
+            if (spec == null || spec.getPort() == null) {
+                delete(service);
+            }
+        });
+        return new Result(current, conflicts);
+    }
+
+    private Deployment applyDeployment(App app, Deployment desired, Deployment actual) {
+        if (actual == null) {
+            Deployment created = create(app, desired);
+            deployments.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+            return created;
+        }
+        if (!DeploymentDrift.drifted(desired, actual)) {
+            return actual;
+        }
+        Deployment updated = client.resource(DeploymentDrift.corrected(desired, actual)).update();
+        deployments.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, actual);
+        return updated;
+    }
+
+    private void applyService(App app, Service desired, Service actual) {
+        if (actual == null) {
+            Service created = create(app, desired);
+            services.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+        } else if (ServiceDrift.drifted(desired, actual)) {
+            Service updated = client.resource(ServiceDrift.corrected(desired, actual)).update();
+            services.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, actual);
+        }
+    }
+
+    private <T extends HasMetadata> T create(App app, T desired) {
+        try {
+            return client.resource(desired).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == HttpURLConnection.HTTP_CONFLICT) {
+                // Not in our cache although it exists: either someone else's object, or our cache lags behind.
+                T existing = client.resource(desired).get();
+                if (existing != null && !Owners.isOwnedBy(existing, app)) {
+                    throw new NotOwnedException(existing.getKind() + " " + existing.getMetadata().getName()
+                        + " already exists and is not managed by Slipway; delete or rename it so the operator can create its own");
+                }
+            }
+            throw e;
+        }
+    }
+
+    private void delete(HasMetadata object) {
+        LOG.infof("Deleting %s %s/%s: its process was removed from the App", object.getKind(),
+            object.getMetadata().getNamespace(), object.getMetadata().getName());
+        client.resource(object).delete();
+    }
+
+    private static <T extends HasMetadata> Map<String, T> byProcess(Collection<T> objects) {
+        Map<String, T> result = new LinkedHashMap<>();
+        for (T object : objects) {
+            String process = object.getMetadata().getLabels() == null ? null : object.getMetadata().getLabels().get(Slipway.LABEL_PROCESS);
+            if (process != null) {
+                result.put(process, object);
+            }
+        }
+        return result;
+    }
+
+    public record Owned(Map<String, Deployment> deployments, Map<String, Service> services) {
+    }
+
+    /** @param conflicts objects in the way that belong to someone else, as sentences */
+    public record Result(Map<String, Deployment> deployments, List<String> conflicts) {
+    }
+
+    static final class NotOwnedException extends RuntimeException {
+        NotOwnedException(String message) {
+            super(message);
+        }
+    }
+}

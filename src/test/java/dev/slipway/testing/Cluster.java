@@ -1,0 +1,94 @@
+package dev.slipway.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A test cluster: API server, Deployment controller fixture and one operator instance, with the reads
+ * and waits the scenarios share. {@link #restartOperator()} replaces the operator process.
+ */
+public final class Cluster implements AutoCloseable {
+    /**
+     * How long a scenario may take to converge. Reconciles here take milliseconds; the bound is the
+     * operator's longest retry backoff under conflicts (30 s max interval) plus an informer resync margin,
+     * so a wait that runs out means the operator is stuck, not slow.
+     */
+    public static final Duration CONVERGENCE = Duration.ofSeconds(45);
+
+    public final TestApiServer api;
+    public final KubernetesClient client;
+    public final DeploymentController deployments;
+    private OperatorInstance operator;
+
+    public Cluster() {
+        api = TestApiServer.start();
+        client = api.newClient();
+        deployments = DeploymentController.start(api.newClient());
+        operator = OperatorInstance.start(api.newClient());
+    }
+
+    public void stopOperator() {
+        operator.stop();
+        operator = null;
+    }
+
+    public void startOperator() {
+        operator = OperatorInstance.start(api.newClient());
+    }
+
+    public void restartOperator() {
+        stopOperator();
+        startOperator();
+    }
+
+    public <T extends io.fabric8.kubernetes.api.model.HasMetadata> T create(T object) {
+        return client.resource(object).create();
+    }
+
+    public App app(String name) {
+        return client.resources(App.class).inNamespace(Manifests.NAMESPACE).withName(name).get();
+    }
+
+    public Release release(String name) {
+        return client.resources(Release.class).inNamespace(Manifests.NAMESPACE).withName(name).get();
+    }
+
+    public List<Release> releasesOf(String app) {
+        return client.resources(Release.class).inNamespace(Manifests.NAMESPACE).list().getItems().stream()
+            .filter(r -> app.equals(r.getSpec().getApp()))
+            .sorted(Comparator.comparing(r -> r.getStatus() == null || r.getStatus().getVersion() == null
+                ? Long.MAX_VALUE : r.getStatus().getVersion()))
+            .toList();
+    }
+
+    public Deployment deployment(String name) {
+        return client.apps().deployments().inNamespace(Manifests.NAMESPACE).withName(name).get();
+    }
+
+    public void awaitPhase(String release, ReleasePhase phase) {
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            Release r = release(release);
+            org.assertj.core.api.Assertions.assertThat(r.getStatus()).as("status of %s", release).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(r.getStatus().getPhase()).as("phase of %s: %s", release,
+                r.getStatus().getMessage()).isEqualTo(phase);
+        });
+    }
+
+    @Override
+    public void close() {
+        if (operator != null) {
+            operator.stop();
+        }
+        deployments.close();
+        api.close();
+    }
+}

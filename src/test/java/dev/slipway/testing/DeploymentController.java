@@ -1,0 +1,120 @@
+package dev.slipway.testing;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatus;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Plays the Deployment controller and kubelet, which the mock server lacks: for every Deployment whose
+ * spec generation it has not observed yet, it writes the status a real cluster would reach. What it
+ * reaches is chosen per Deployment: a healthy rollout, pods that never become available, or a rollout
+ * that exceeds its progress deadline.
+ */
+public final class DeploymentController implements AutoCloseable {
+
+    public enum Outcome {
+        /** All new replicas updated and available. */
+        AVAILABLE,
+        /** New replicas updated but never available; the rollout stays in progress. */
+        NEVER_AVAILABLE,
+        /** Progressing=False with reason ProgressDeadlineExceeded. */
+        DEADLINE_EXCEEDED
+    }
+
+    private final KubernetesClient client;
+    private final SharedIndexInformer<Deployment> informer;
+    private volatile Function<Deployment, Outcome> outcome = d -> Outcome.AVAILABLE;
+
+    private DeploymentController(KubernetesClient client) {
+        this.client = client;
+        this.informer = client.apps().deployments().inAnyNamespace().inform(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Deployment deployment) {
+                rollOut(deployment);
+            }
+
+            @Override
+            public void onUpdate(Deployment before, Deployment deployment) {
+                rollOut(deployment);
+            }
+
+            @Override
+            public void onDelete(Deployment deployment, boolean unknownFinalState) {
+            }
+        });
+    }
+
+    public static DeploymentController start(KubernetesClient client) {
+        return new DeploymentController(client);
+    }
+
+    public void setOutcome(Function<Deployment, Outcome> outcome) {
+        this.outcome = outcome;
+        informer.getStore().list().forEach(this::rollOut);
+    }
+
+    private synchronized void rollOut(Deployment deployment) {
+        DeploymentStatus current = deployment.getStatus();
+        Outcome wanted = outcome.apply(deployment);
+        if (current != null && Objects.equals(current.getObservedGeneration(), deployment.getMetadata().getGeneration())
+            && wanted == outcomeOf(current)) {
+            return;
+        }
+        Deployment withStatus = new DeploymentBuilder(deployment).withStatus(statusFor(deployment, wanted)).build();
+        try {
+            client.apps().deployments().resource(withStatus).updateStatus();
+        } catch (KubernetesClientException e) {
+            // 409: a newer version exists; its own update event brings it back here.
+            if (e.getCode() != 409 && e.getCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
+    private static DeploymentStatus statusFor(Deployment deployment, Outcome outcome) {
+        int replicas = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
+        int available = outcome == Outcome.AVAILABLE ? replicas : 0;
+        List<DeploymentCondition> conditions = new ArrayList<>();
+        conditions.add(new DeploymentConditionBuilder().withType("Available")
+            .withStatus(available == replicas ? "True" : "False").withReason("MinimumReplicasAvailable").build());
+        conditions.add(outcome == Outcome.DEADLINE_EXCEEDED
+            ? new DeploymentConditionBuilder().withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded")
+                .withMessage("ReplicaSet has timed out progressing.").build()
+            : new DeploymentConditionBuilder().withType("Progressing").withStatus("True")
+                .withReason(available == replicas ? "NewReplicaSetAvailable" : "ReplicaSetUpdated").build());
+        return new DeploymentStatusBuilder()
+            .withObservedGeneration(deployment.getMetadata().getGeneration())
+            .withReplicas(replicas)
+            .withUpdatedReplicas(replicas)
+            .withReadyReplicas(available)
+            .withAvailableReplicas(available)
+            .withUnavailableReplicas(replicas - available)
+            .withConditions(conditions)
+            .build();
+    }
+
+    private static Outcome outcomeOf(DeploymentStatus status) {
+        boolean deadline = status.getConditions() != null && status.getConditions().stream()
+            .anyMatch(c -> "ProgressDeadlineExceeded".equals(c.getReason()));
+        if (deadline) {
+            return Outcome.DEADLINE_EXCEEDED;
+        }
+        return Objects.equals(status.getAvailableReplicas(), status.getReplicas()) ? Outcome.AVAILABLE : Outcome.NEVER_AVAILABLE;
+    }
+
+    @Override
+    public void close() {
+        informer.close();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.slipway.testing;
+
+import dev.slipway.model.App;
+import dev.slipway.model.AppSpec;
+import dev.slipway.model.ProcessSpec;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleaseSource;
+import dev.slipway.model.ReleaseSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builders for the objects users apply, kept terse so tests read like the YAML they stand for. */
+public final class Manifests {
+    public static final String NAMESPACE = "shop";
+
+    private Manifests() {
+    }
+
+    /** An App with a "web" process on port 5000 (2 replicas) and a "worker" (1 replica). */
+    public static App webAndWorker(String name, Map<String, String> config) {
+        ProcessSpec web = process(2, List.of("bin/web"));
+        web.setPort(5000);
+        return app(name, Map.of("web", web, "worker", process(1, List.of("bin/worker"))), config);
+    }
+
+    public static App app(String name, Map<String, ProcessSpec> processes, Map<String, String> config) {
+        App app = new App();
+        app.getMetadata().setName(name);
+        app.getMetadata().setNamespace(NAMESPACE);
+        AppSpec spec = new AppSpec();
+        spec.setProcesses(new LinkedHashMap<>(processes));
+        spec.setConfig(config == null ? null : new LinkedHashMap<>(config));
+        app.setSpec(spec);
+        return app;
+    }
+
+    public static ProcessSpec process(Integer replicas, List<String> command) {
+        ProcessSpec process = new ProcessSpec();
+        process.setReplicas(replicas);
+        process.setCommand(command);
+        return process;
+    }
+
+    public static Release release(String name, String app, String image) {
+        Release release = new Release();
+        release.getMetadata().setName(name);
+        release.getMetadata().setNamespace(NAMESPACE);
+        ReleaseSpec spec = new ReleaseSpec();
+        spec.setApp(app);
+        spec.setImage(image);
+        release.setSpec(spec);
+        return release;
+    }
+
+    public static Release release(String name, String app, String image, String commit) {
+        Release release = release(name, app, image);
+        ReleaseSource source = new ReleaseSource();
+        source.setCommit(commit);
+        source.setBranch("main");
+        release.getSpec().setSource(source);
+        return release;
+    }
+}

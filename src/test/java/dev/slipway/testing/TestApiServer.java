@@ -1,0 +1,86 @@
+package dev.slipway.testing;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * An in-process Kubernetes API: the Fabric8 mock server in CRUD mode with the CRDs from crds/ installed,
+ * so the status subresource behaves as on a real server. The dispatcher can be wrapped (fault injection).
+ */
+public final class TestApiServer implements AutoCloseable {
+    private final KubernetesMockServer server;
+    private final List<KubernetesClient> clients = new ArrayList<>();
+
+    private TestApiServer(KubernetesMockServer server) {
+        this.server = server;
+    }
+
+    public static TestApiServer start() {
+        return start(UnaryOperator.identity());
+    }
+
+    public static TestApiServer start(UnaryOperator<Dispatcher> wrapDispatcher) {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        Dispatcher dispatcher = wrapDispatcher.apply(new KubernetesMixedDispatcher(responses));
+        var server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
+            dispatcher, false);
+        server.init();
+        var api = new TestApiServer(server);
+        api.installCrds(Path.of("crds"));
+        return api;
+    }
+
+    /** A new client; each operator instance gets its own, like a separate process would. */
+    public KubernetesClient newClient() {
+        KubernetesClient client = server.createClient();
+        synchronized (clients) {
+            clients.add(client);
+        }
+        return client;
+    }
+
+    public String url() {
+        return server.url("/");
+    }
+
+    private void installCrds(Path dir) {
+        KubernetesClient client = newClient();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yml")).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    CustomResourceDefinition crd = client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+                    client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read CRDs from " + dir.toAbsolutePath(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (clients) {
+            clients.forEach(KubernetesClient::close);
+        }
+        server.destroy();
+    }
+}

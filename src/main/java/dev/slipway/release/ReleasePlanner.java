@@ -63,6 +63,9 @@ public final class ReleasePlanner {
 
     private ReleaseState planTarget(Release release, ReleaseStatus current) {
         String label = Releases.label(release);
+        if (targetRollout == null) {
+            return unchanged(release, current);
+        }
         if (targetRollout.isComplete()) {
             String deployedAt = current.getPhase() == ReleasePhase.Active && current.getDeployedAt() != null
                 ? current.getDeployedAt() : now;
@@ -76,6 +79,20 @@ public final class ReleasePlanner {
         String message = "Rolling out " + label + ": " + targetRollout.message();
         return new ReleaseState(ReleasePhase.Deploying, message, Health.inProgress("Deploying", message),
             current.getDeployedAt(), null);
+    }
+
+    /** The workloads were not touched (the App is invalid): the release keeps the phase it has. */
+    private ReleaseState unchanged(Release release, ReleaseStatus current) {
+        if (current.getPhase() == null || current.getPhase() == ReleasePhase.Pending) {
+            String message = "Waiting until the App spec is valid again";
+            return new ReleaseState(ReleasePhase.Waiting, message, Health.idle("Waiting", message), null, null);
+        }
+        Health health = switch (current.getPhase()) {
+            case Active, Superseded -> Health.ready(current.getPhase().name(), current.getMessage());
+            case Deploying -> Health.inProgress("Deploying", current.getMessage());
+            default -> Health.idle(current.getPhase().name(), current.getMessage());
+        };
+        return new ReleaseState(current.getPhase(), current.getMessage(), health, current.getDeployedAt(), current.getSupersededAt());
     }
 
     private static ReleaseState active(String deployedAt) {

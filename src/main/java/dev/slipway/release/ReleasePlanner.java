@@ -44,18 +44,18 @@ public final class ReleasePlanner {
         if (target != null && name.equals(target.getMetadata().getName())) {
             return planTarget(release, current);
         }
+        boolean targetActive = target != null && targetRollout != null && targetRollout.isComplete();
+        String by = target == null ? "another release" : Releases.label(target);
         if (Releases.hasRun(release)) {
-            boolean replaced = target != null && targetRollout != null && targetRollout.isComplete();
-            if (!replaced && current.getPhase() == ReleasePhase.Active) {
+            if (!targetActive && current.getPhase() == ReleasePhase.Active) {
                 return active(current.getDeployedAt());
             }
-            String by = target == null ? "another release" : Releases.label(target);
-            String supersededAt = current.getPhase() == ReleasePhase.Superseded && current.getSupersededAt() != null
-                ? current.getSupersededAt() : now;
-            String message = current.getPhase() == ReleasePhase.Superseded && current.getMessage() != null
-                ? current.getMessage() : "Superseded by " + by;
-            return new ReleaseState(ReleasePhase.Superseded, message, Health.ready("Superseded", message),
-                current.getDeployedAt(), supersededAt);
+            return superseded(current, by, "");
+        }
+        if (current.getPhase() == ReleasePhase.Superseded
+            || (targetActive && Releases.version(release) < Releases.version(target))) {
+            // Older than what runs and never ran: it would only run again if pinned or rolled back to.
+            return superseded(current, by, " before it was deployed");
         }
         String message = selection.waitingMessage(release);
         return new ReleaseState(ReleasePhase.Waiting, message, Health.idle("Waiting", message), null, null);
@@ -64,7 +64,7 @@ public final class ReleasePlanner {
     private ReleaseState planTarget(Release release, ReleaseStatus current) {
         String label = Releases.label(release);
         if (targetRollout == null) {
-            return unchanged(release, current);
+            return unchanged(current);
         }
         if (targetRollout.isComplete()) {
             String deployedAt = current.getPhase() == ReleasePhase.Active && current.getDeployedAt() != null
@@ -82,7 +82,7 @@ public final class ReleasePlanner {
     }
 
     /** The workloads were not touched (the App is invalid): the release keeps the phase it has. */
-    private ReleaseState unchanged(Release release, ReleaseStatus current) {
+    private ReleaseState unchanged(ReleaseStatus current) {
         if (current.getPhase() == null || current.getPhase() == ReleasePhase.Pending) {
             String message = "Waiting until the App spec is valid again";
             return new ReleaseState(ReleasePhase.Waiting, message, Health.idle("Waiting", message), null, null);
@@ -93,6 +93,14 @@ public final class ReleasePlanner {
             default -> Health.idle(current.getPhase().name(), current.getMessage());
         };
         return new ReleaseState(current.getPhase(), current.getMessage(), health, current.getDeployedAt(), current.getSupersededAt());
+    }
+
+    private ReleaseState superseded(ReleaseStatus current, String by, String detail) {
+        boolean already = current.getPhase() == ReleasePhase.Superseded;
+        String supersededAt = already && current.getSupersededAt() != null ? current.getSupersededAt() : now;
+        String message = already && current.getMessage() != null ? current.getMessage() : "Superseded by " + by + detail;
+        return new ReleaseState(ReleasePhase.Superseded, message, Health.ready("Superseded", message),
+            current.getDeployedAt(), supersededAt);
     }
 
     private static ReleaseState active(String deployedAt) {

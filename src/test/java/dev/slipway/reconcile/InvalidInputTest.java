@@ -63,10 +63,7 @@ class InvalidInputTest {
         cluster.create(release("shop-b", "shop", "registry.example/shop/web:2"));
         cluster.awaitPhase("shop-b", ReleasePhase.Active);
 
-        cluster.client.resources(dev.slipway.model.Release.class).inNamespace("shop").withName("shop-b").edit(r -> {
-            r.getSpec().setImage("registry.example/shop/web:hacked");
-            return r;
-        });
+        cluster.update(dev.slipway.model.Release.class, "shop-b", r -> r.getSpec().setImage("registry.example/shop/web:hacked"));
 
         cluster.awaitPhase("shop-b", ReleasePhase.Failed);
         assertThat(cluster.release("shop-b").getStatus().getMessage()).contains("the spec was changed after the release was numbered");
@@ -79,10 +76,9 @@ class InvalidInputTest {
         cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
         cluster.awaitPhase("shop-a", ReleasePhase.Active);
 
-        cluster.client.resources(App.class).inNamespace("shop").withName("shop").edit(app -> {
+        cluster.update(App.class, "shop", app -> {
             app.getSpec().getProcesses().put("Bad_Name", app.getSpec().getProcesses().get("web"));
             app.getSpec().getConfig().put("SLIPWAY_APP", "x");
-            return app;
         });
 
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.app("shop").getStatus().getConditions())

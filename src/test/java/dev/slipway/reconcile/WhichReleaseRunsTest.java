@@ -114,10 +114,7 @@ class WhichReleaseRunsTest {
     }
 
     private void pin(String release) {
-        cluster.client.resources(App.class).inNamespace("shop").withName("shop").edit(app -> {
-            app.getSpec().setRelease(release);
-            return app;
-        });
+        cluster.update(App.class, "shop", app -> app.getSpec().setRelease(release));
     }
 
     private String image(String deployment) {

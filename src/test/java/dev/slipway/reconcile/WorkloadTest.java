@@ -35,10 +35,9 @@ class WorkloadTest {
 
     @Test
     void handEditedImageIsPutBackAndForeignAnnotationsAreKept() {
-        cluster.client.apps().deployments().inNamespace("shop").withName("shop-web").edit(d -> {
+        cluster.update(Deployment.class, "shop-web", d -> {
             d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("evil/image:latest");
             d.getMetadata().getAnnotations().put("team.example/owner", "payments");
-            return d;
         });
 
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> {
@@ -52,10 +51,7 @@ class WorkloadTest {
     @Test
     void replicasAreLeftAloneWhenTheProcessDoesNotSetThem() {
         editApp(app -> app.getSpec().getProcesses().get("worker").setReplicas(null));
-        cluster.client.apps().deployments().inNamespace("shop").withName("shop-worker").edit(d -> {
-            d.getSpec().setReplicas(7);
-            return d;
-        });
+        cluster.update(Deployment.class, "shop-worker", d -> d.getSpec().setReplicas(7));
         cluster.create(release("shop-b", "shop", "registry.example/shop/web:2"));
         cluster.awaitPhase("shop-b", ReleasePhase.Active);
 
@@ -95,9 +91,6 @@ class WorkloadTest {
     }
 
     private void editApp(java.util.function.Consumer<App> change) {
-        cluster.client.resources(App.class).inNamespace("shop").withName("shop").edit(app -> {
-            change.accept(app);
-            return app;
-        });
+        cluster.update(App.class, "shop", change);
     }
 }

@@ -54,6 +54,22 @@ public final class Cluster implements AutoCloseable {
         return client.resource(object).create();
     }
 
+    /** Read-modify-write as a person with kubectl would: on a conflict, read again and redo the change. */
+    public <T extends io.fabric8.kubernetes.api.model.HasMetadata> T update(Class<T> kind, String name,
+                                                                            java.util.function.Consumer<T> change) {
+        for (int attempt = 1; ; attempt++) {
+            T current = client.resources(kind).inNamespace(Manifests.NAMESPACE).withName(name).get();
+            change.accept(current);
+            try {
+                return client.resource(current).update();
+            } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+                if (e.getCode() != 409 || attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     public App app(String name) {
         return client.resources(App.class).inNamespace(Manifests.NAMESPACE).withName(name).get();
     }

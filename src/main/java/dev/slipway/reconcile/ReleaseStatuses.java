@@ -54,7 +54,7 @@ final class ReleaseStatuses {
             }
             ReleasePhase previous = isNew ? null : before.getPhase();
             if (previous != after.getPhase()) {
-                recordTransition(app, written, after);
+                recordTransition(app, written, state);
             }
             result.add(written);
         }
@@ -75,26 +75,26 @@ final class ReleaseStatuses {
         return status;
     }
 
-    private void recordTransition(App app, Release release, ReleaseStatus status) {
+    private void recordTransition(App app, Release release, ReleaseState state) {
         String label = Releases.label(release);
-        String app_ = app.getMetadata().getName();
-        switch (status.getPhase()) {
+        String where = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
+        switch (state.phase()) {
             case Deploying -> {
-                LOG.infof("Deploying %s of app %s/%s", label, app.getMetadata().getNamespace(), app_);
+                LOG.infof("Deploying %s of app %s", label, where);
                 String text = "Deploying " + label + " (" + release.getSpec().getImage() + ")";
                 events.normal(release, "Deploying", text);
                 events.normal(app, "Deploying", text);
             }
             case Active -> {
-                LOG.infof("Release %s of app %s/%s is active", label, app.getMetadata().getNamespace(), app_);
+                LOG.infof("Release %s of app %s is active", label, where);
                 events.normal(release, "Active", label + " is active");
                 events.normal(app, "Active", label + " is active");
             }
             case Failed -> {
-                String reason = status.getConditions().get(0).getReason();
-                LOG.warnf("Release %s of app %s/%s failed: %s", label, app.getMetadata().getNamespace(), app_, status.getMessage());
-                events.warning(release, reason, status.getMessage());
-                events.warning(app, "Release" + reason, label + ": " + status.getMessage());
+                String reason = state.health().reason();
+                LOG.warnf("Release %s of app %s failed: %s", label, where, state.message());
+                events.warning(release, reason, state.message());
+                events.warning(app, "Release" + reason, label + ": " + state.message());
             }
             default -> {
             }

@@ -63,6 +63,14 @@ class DeployLifecycleTest {
         assertThat(cluster.client.services().inNamespace("shop").withName("shop-worker").get())
             .as("no port, no Service").isNull();
 
+        await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.client.v1().events().inNamespace("shop")
+                .list().getItems())
+            .filteredOn(e -> e.getInvolvedObject().getName().equals("shop-6d58b1ce"))
+            .extracting(e -> e.getReason() + ": " + e.getMessage())
+            .contains("Created: Release v1 created: Deploy 6d58b1ce",
+                "Deploying: Deploying v1 (registry.example/shop/web:1.0)",
+                "Active: v1 is active"));
+
         App app = cluster.app("shop");
         assertThat(app.getStatus().getActiveRelease().getVersion()).isEqualTo(1L);
         assertThat(app.getStatus().getLatestVersion()).isEqualTo(1L);

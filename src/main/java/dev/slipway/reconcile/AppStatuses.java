@@ -53,7 +53,7 @@ final class AppStatuses {
     private static ReleaseRef activeRelease(ReleaseRef previous, List<Release> numbered) {
         return numbered.stream()
             .filter(r -> Releases.phase(r) == ReleasePhase.Active)
-            .max(Releases.BY_VERSION.thenComparing(r -> r.getStatus().getDeployedAt(), java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+            .max(Releases.BY_VERSION)
             .map(r -> new ReleaseRef(r.getMetadata().getName(), Releases.version(r)))
             .orElse(previous);
     }

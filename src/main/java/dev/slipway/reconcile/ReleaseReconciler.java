@@ -8,6 +8,7 @@ import dev.slipway.release.Releases;
 import dev.slipway.status.Conditions;
 import dev.slipway.status.Health;
 import dev.slipway.validation.ReleaseValidator;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -49,7 +50,7 @@ public class ReleaseReconciler implements Reconciler<Release> {
         status.setObservedGeneration(release.getMetadata().getGeneration());
         status.setPhase(ReleasePhase.Pending);
         status.setMessage(health.message());
-        List<io.fabric8.kubernetes.api.model.Condition> previous =
+        List<Condition> previous =
             release.getStatus() == null ? null : release.getStatus().getConditions();
         status.setConditions(conditions.of(health, release.getMetadata().getGeneration(), previous));
         if (release.getStatus() != null

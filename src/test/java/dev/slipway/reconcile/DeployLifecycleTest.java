@@ -8,28 +8,15 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.testing.Cluster;
+import dev.slipway.testing.ClusterScenario;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DeployLifecycleTest {
-    private Cluster cluster;
-
-    @BeforeEach
-    void start() {
-        cluster = new Cluster();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
-
+class DeployLifecycleTest extends ClusterScenario {
     @Test
     void firstReleaseIsNumberedDeployedAndBecomesActive() {
         cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));

@@ -5,29 +5,15 @@ import static dev.slipway.testing.Manifests.webAndWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.testing.Cluster;
+import dev.slipway.testing.ClusterScenario;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Status is written only when it changed: a restarted operator that re-reconciles everything writes nothing. */
-class IdleOperatorTest {
-    private Cluster cluster;
-
-    @BeforeEach
-    void start() {
-        cluster = new Cluster();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
-
+class IdleOperatorTest extends ClusterScenario {
     @Test
     void restartAfterConvergenceWritesNothing() {
         cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));

@@ -8,27 +8,19 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.testing.Cluster;
+import dev.slipway.testing.ClusterScenario;
 import io.fabric8.kubernetes.api.model.Event;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Input a server with the CRD schema would reject, written straight into the mock server that does not. */
-class InvalidInputTest {
-    private Cluster cluster;
-
+class InvalidInputTest extends ClusterScenario {
     @BeforeEach
-    void start() {
-        cluster = new Cluster();
+    void setUp() {
         cluster.create(webAndWorker("shop", Map.of()));
         cluster.create(webAndWorker("other", Map.of()));
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test

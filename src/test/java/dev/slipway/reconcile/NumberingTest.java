@@ -9,6 +9,7 @@ import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.release.Releases;
 import dev.slipway.testing.Cluster;
+import dev.slipway.testing.ClusterScenario;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,22 +18,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class NumberingTest {
-    private Cluster cluster;
-
+class NumberingTest extends ClusterScenario {
     @BeforeEach
-    void start() {
-        cluster = new Cluster();
+    void setUp() {
         cluster.create(webAndWorker("shop", Map.of()));
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test

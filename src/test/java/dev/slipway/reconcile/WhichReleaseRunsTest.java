@@ -8,24 +8,11 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.testing.Cluster;
+import dev.slipway.testing.ClusterScenario;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WhichReleaseRunsTest {
-    private Cluster cluster;
-
-    @BeforeEach
-    void start() {
-        cluster = new Cluster();
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
-    }
-
+class WhichReleaseRunsTest extends ClusterScenario {
     @Test
     void pinnedAppRunsThePinnedReleaseAndNewerOnesWait() {
         cluster.create(webAndWorker("shop", Map.of()));

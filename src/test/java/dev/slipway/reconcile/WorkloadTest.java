@@ -9,28 +9,20 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.testing.Cluster;
+import dev.slipway.testing.ClusterScenario;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class WorkloadTest {
-    private Cluster cluster;
-
+class WorkloadTest extends ClusterScenario {
     @BeforeEach
-    void start() {
-        cluster = new Cluster();
+    void setUp() {
         cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));
         cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
         cluster.awaitPhase("shop-a", ReleasePhase.Active);
-    }
-
-    @AfterEach
-    void stop() {
-        cluster.close();
     }
 
     @Test

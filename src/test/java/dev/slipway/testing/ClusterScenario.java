@@ -1,0 +1,19 @@
+package dev.slipway.testing;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/** Base of the reconcile-loop scenarios: a fresh cluster (API server, Deployment controller, operator) per test. */
+public abstract class ClusterScenario {
+    protected Cluster cluster;
+
+    @BeforeEach
+    void startCluster() {
+        cluster = new Cluster();
+    }
+
+    @AfterEach
+    void stopCluster() {
+        cluster.close();
+    }
+}

@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The Deployment a process of an App runs as for a given release: a pure function of App and Release. */
 public final class DesiredDeployment {
@@ -26,7 +27,8 @@ public final class DesiredDeployment {
 
     public static Deployment of(App app, String process, Release release) {
         AppSpec spec = app.getSpec();
-        ProcessSpec processSpec = spec.getProcesses().get(process);
+        // `web: {}` and `web:` (null) both mean a process with nothing but defaults.
+        ProcessSpec processSpec = Objects.requireNonNullElseGet(spec.getProcesses().get(process), ProcessSpec::new);
         PodTemplateOverrides pod = spec.getPodTemplate() == null ? new PodTemplateOverrides() : spec.getPodTemplate();
         String version = String.valueOf(release.getStatus().getVersion());
         String releaseName = release.getMetadata().getName();

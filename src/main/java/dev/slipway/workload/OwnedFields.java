@@ -95,8 +95,12 @@ final class OwnedFields {
         return Quantity.getAmountInBytes(new Quantity(quantity.asText())).stripTrailingZeros();
     }
 
+    /** What the API server omits when writing an object back ({@code omitempty}): null, {}, [], "", 0 and false. */
     private static boolean isEmpty(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode()
-            || ((node.isObject() || node.isArray()) && node.isEmpty());
+            || ((node.isObject() || node.isArray()) && node.isEmpty())
+            || (node.isTextual() && node.asText().isEmpty())
+            || (node.isNumber() && node.decimalValue().signum() == 0)
+            || (node.isBoolean() && !node.asBoolean());
     }
 }

@@ -1,6 +1,7 @@
 package dev.slipway.release;
 
 import dev.slipway.model.App;
+import dev.slipway.model.AppSpec;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSpec;
 import dev.slipway.model.Slipway;
@@ -42,12 +43,13 @@ public final class Inheritance {
             filled.getMetadata().setOwnerReferences(owners);
         }
         ReleaseSpec spec = filled.getSpec();
+        AppSpec appSpec = app.getSpec() == null ? new AppSpec() : app.getSpec();
         if (spec.getConfig() == null) {
-            Map<String, String> config = running != null ? running.getSpec().getConfig() : app.getSpec().getConfig();
+            Map<String, String> config = running != null ? running.getSpec().getConfig() : appSpec.getConfig();
             spec.setConfig(config == null ? Map.of() : new LinkedHashMap<>(config));
         }
         if (spec.getEnvFrom() == null) {
-            var envFrom = running != null ? running.getSpec().getEnvFrom() : app.getSpec().getEnvFrom();
+            var envFrom = running != null ? running.getSpec().getEnvFrom() : appSpec.getEnvFrom();
             spec.setEnvFrom(envFrom == null ? List.of() : new ArrayList<>(envFrom));
         }
         if (spec.getDescription() == null || spec.getDescription().isBlank()) {

@@ -21,6 +21,7 @@ public final class AppValidator {
         List<String> problems = new ArrayList<>();
         AppSpec spec = app.getSpec();
         if (spec == null) {
+            problems.add("spec is missing: an App needs at least spec.processes, e.g. {web: {port: 5000}}");
             return problems;
         }
         String appName = app.getMetadata().getName();

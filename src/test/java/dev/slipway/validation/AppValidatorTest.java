@@ -45,10 +45,11 @@ class AppValidatorTest {
     }
 
     @Test
-    void appWithoutSpecHasNoProblems() {
+    void appWithoutSpecIsAProblemThatSaysWhatToWrite() {
         App app = app("myapp");
         app.setSpec(null);
-        assertThat(AppValidator.problems(app)).isEmpty();
+        assertThat(AppValidator.problems(app)).singleElement().asString()
+            .startsWith("spec is missing: an App needs at least spec.processes");
     }
 
     @Test

@@ -17,7 +17,9 @@ public class AppStatus implements HasConditions {
     private Long latestVersion;
     @JsonPropertyDescription("Pod counts per process.")
     private Map<String, ProcessStatus> processes;
-    @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus).")
+    @JsonPropertyDescription("Digest of the spec.config and spec.envFrom the operator last acted on; a change of the spec creates a Config release.")
+    private String appliedConfigDigest;
+    @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus), and ConfigInSync.")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() { return observedGeneration; }
@@ -28,6 +30,8 @@ public class AppStatus implements HasConditions {
     public void setLatestVersion(Long latestVersion) { this.latestVersion = latestVersion; }
     public Map<String, ProcessStatus> getProcesses() { return processes; }
     public void setProcesses(Map<String, ProcessStatus> processes) { this.processes = processes; }
+    public String getAppliedConfigDigest() { return appliedConfigDigest; }
+    public void setAppliedConfigDigest(String appliedConfigDigest) { this.appliedConfigDigest = appliedConfigDigest; }
     @Override
     public List<Condition> getConditions() { return conditions; }
     @Override

@@ -18,6 +18,16 @@ public final class Slipway {
     /** Annotation on Deployments and pod templates naming the release they run. */
     public static final String ANNOTATION_RELEASE = "slipway.dev/release";
 
+    /** On releases the operator creates: which Rollback (name and uid) made it, for exactly-once creation. */
+    public static final String ANNOTATION_ROLLBACK = "slipway.dev/rollback";
+    public static final String ANNOTATION_ROLLBACK_UID = "slipway.dev/rollback-uid";
+    /** On rollback releases: the version that was active when the rollback was made. */
+    public static final String ANNOTATION_ROLLED_BACK_FROM = "slipway.dev/rolled-back-from";
+    /** On automatic rollback releases: the uid of the release whose failed rollout they undo. */
+    public static final String ANNOTATION_FAILED_RELEASE_UID = "slipway.dev/failed-release-uid";
+    /** On config releases: digest of the App config they were made for. */
+    public static final String ANNOTATION_CONFIG_DIGEST = "slipway.dev/config-digest";
+
     /** Env var names the operator sets itself; config vars may not use this prefix. */
     public static final String RESERVED_ENV_PREFIX = "SLIPWAY_";
 

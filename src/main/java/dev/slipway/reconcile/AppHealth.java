@@ -1,6 +1,7 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Cause;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseRef;
@@ -46,11 +47,25 @@ final class AppHealth {
         String label = Releases.label(target);
         ReleasePhase phase = Releases.phase(target);
         if (phase == ReleasePhase.Failed) {
-            return Health.stalled("ReleaseFailed", label + " failed: " + target.getStatus().getMessage());
+            return Health.stalled("ReleaseFailed", label + " failed: " + target.getStatus().getMessage() + "; " + nextStep(app, target, selection));
         }
         if (phase == ReleasePhase.Active) {
             return Health.ready("Active", label + " is active");
         }
         return Health.inProgress("Deploying", target.getStatus().getMessage());
+    }
+
+    /** What a person can do about a failed release, given why no automatic rollback happened. */
+    private static String nextStep(App app, Release failed, Selection selection) {
+        if (Releases.cause(failed) == Cause.AutoRollback) {
+            return "it was an automatic rollback, so no further automatic action is taken: deploy a fix or roll back by hand";
+        }
+        if (selection.pinned()) {
+            return "the App is pinned to it by spec.release, so it is not rolled back automatically: change the pin";
+        }
+        if (!AutoRollbacks.enabled(app)) {
+            return "spec.rollout.autoRollback is off: deploy a fix or create a Rollback";
+        }
+        return "no earlier release ran successfully, so there is nothing to roll back to: deploy a fix";
     }
 }

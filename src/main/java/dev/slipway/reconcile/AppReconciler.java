@@ -3,6 +3,8 @@ package dev.slipway.reconcile;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.ReleaseRef;
+import dev.slipway.model.Rollback;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.ReleasePlanner;
 import dev.slipway.release.Releases;
@@ -31,16 +33,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The single writer for everything inside one App: it numbers the App's new releases, runs the selected
- * release as Deployments, and keeps every release's phase and the App's status current. JOSDK never runs
- * two reconciles of one App at once, which is what makes numbering race-free.
+ * The single writer for everything inside one App: it numbers the App's new releases, makes the releases
+ * rollbacks and config changes ask for, runs the selected release as Deployments, prunes old releases, and
+ * keeps every status current. JOSDK never runs two reconciles of one App at once, which is what makes
+ * numbering and exactly-once release creation race-free.
  */
 @ControllerConfiguration(name = AppReconciler.NAME)
 @GradualRetry(maxAttempts = -1, initialInterval = 200, intervalMultiplier = 2, maxInterval = 30_000)
@@ -50,10 +53,11 @@ public class AppReconciler implements Reconciler<App> {
 
     private final Clock clock;
     private final VersionMemo memo = new VersionMemo();
-    private InformerEventSource<Release, App> releases;
     private Numbering numbering;
+    private ReleaseRequests requests;
     private Workloads workloads;
     private ReleaseStatuses releaseStatuses;
+    private Pruner pruner;
     private AppStatuses appStatuses;
 
     public AppReconciler() {
@@ -66,11 +70,13 @@ public class AppReconciler implements Reconciler<App> {
 
     @Override
     public List<EventSource<?, App>> prepareEventSources(EventSourceContext<App> context) {
-        releases = new InformerEventSource<>(InformerEventSourceConfiguration.from(Release.class, App.class)
+        var releases = new InformerEventSource<>(InformerEventSourceConfiguration.from(Release.class, App.class)
             .withName("releases")
-            .withSecondaryToPrimaryMapper((Release r) -> r.getSpec() == null || r.getSpec().getApp() == null
-                ? Set.of()
-                : Set.of(new ResourceID(r.getSpec().getApp(), r.getMetadata().getNamespace())))
+            .withSecondaryToPrimaryMapper((Release r) -> appOf(r.getSpec() == null ? null : r.getSpec().getApp(), r))
+            .build(), context);
+        var rollbacks = new InformerEventSource<>(InformerEventSourceConfiguration.from(Rollback.class, App.class)
+            .withName("rollbacks")
+            .withSecondaryToPrimaryMapper((Rollback r) -> appOf(r.getSpec() == null ? null : r.getSpec().getApp(), r))
             .build(), context);
         var deployments = new InformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class, App.class)
             .withName("deployments")
@@ -85,24 +91,42 @@ public class AppReconciler implements Reconciler<App> {
         var client = context.getClient();
         var conditions = new Conditions(clock);
         var events = new EventRecorder(client, clock);
-        var store = new ReleaseStore(client, releases);
-        numbering = new Numbering(store, memo);
+        var creator = new ReleaseCreator(client, releases);
+        numbering = new Numbering(new ReleaseStore(client, releases), memo);
+        requests = new ReleaseRequests(new RollbackRequests(client, rollbacks, creator, conditions, events),
+            new AutoRollbacks(creator, events), new ConfigReleases(creator));
         workloads = new Workloads(client, deployments, services);
-        releaseStatuses = new ReleaseStatuses(store, conditions, events);
+        releaseStatuses = new ReleaseStatuses(new ReleaseStore(client, releases), conditions, events);
+        pruner = new Pruner(client, events);
         appStatuses = new AppStatuses(conditions, events);
-        return List.of(releases, deployments, services);
+        return List.of(releases, rollbacks, deployments, services);
+    }
+
+    private static Set<ResourceID> appOf(String app, io.fabric8.kubernetes.api.model.HasMetadata child) {
+        return app == null ? Set.of() : Set.of(new ResourceID(app, child.getMetadata().getNamespace()));
     }
 
     @Override
     public UpdateControl<App> reconcile(App app, Context<App> context) {
         String name = app.getMetadata().getName();
-        List<Release> ofApp = context.getSecondaryResources(Release.class).stream()
+        List<Release> all = context.getSecondaryResources(Release.class).stream()
             .filter(r -> r.getSpec() != null && name.equals(r.getSpec().getApp()))
             .toList();
-        List<Release> numbered = new ArrayList<>(ofApp.stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).toList());
-        List<Release> unnumbered = ofApp.stream().filter(r -> !Releases.isNumbered(r)).sorted(Releases.CREATION_ORDER).toList();
-
+        List<Release> numbered = new ArrayList<>(all.stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).toList());
+        List<Release> unnumbered = new ArrayList<>(all.stream().filter(r -> !Releases.isNumbered(r)).sorted(Releases.CREATION_ORDER).toList());
         long highWater = numbering.highWater(app, numbered);
+        List<String> problems = AppValidator.problems(app);
+        ReleaseRef active = app.getStatus() == null ? null : app.getStatus().getActiveRelease();
+
+        // 1. Releases the operator makes itself, numbered below like any other new release.
+        Selection before = TargetSelection.select(app, numbered, InvalidReleases.of(numbered).keySet(), active);
+        Optional<ReleaseRequests.Made> made = requests.make(app, all, numbered, unnumbered,
+            InvalidReleases.of(numbered), active, before, highWater + unnumbered.size() + 1, problems);
+        made.map(ReleaseRequests.Made::release)
+            .filter(r -> !Releases.isNumbered(r) && unnumbered.stream().noneMatch(u -> u.getMetadata().getName().equals(r.getMetadata().getName())))
+            .ifPresent(unnumbered::add);
+
+        // 2. Numbering, in creation order.
         Release running = numbered.stream()
             .filter(r -> Releases.phase(r) == ReleasePhase.Active || Releases.phase(r) == ReleasePhase.Deploying)
             .max(Releases.BY_VERSION).orElse(null);
@@ -111,11 +135,9 @@ public class AppReconciler implements Reconciler<App> {
         Set<String> newlyNumbered = fresh.stream().map(r -> r.getMetadata().getName()).collect(Collectors.toSet());
         long latestVersion = highWater + fresh.size();
 
+        // 3. Which release runs, and the workloads that run it.
         Map<String, String> invalid = InvalidReleases.of(numbered);
-        List<String> problems = AppValidator.problems(app);
-        var active = app.getStatus() == null ? null : app.getStatus().getActiveRelease();
         Selection selection = TargetSelection.select(app, numbered, invalid.keySet(), active);
-
         Workloads.Owned owned = workloads.owned(app);
         Map<String, Deployment> deployments = owned.deployments();
         List<String> conflicts = List.of();
@@ -127,14 +149,29 @@ public class AppReconciler implements Reconciler<App> {
             rollout = DeploymentRollout.of(deployments, Releases.version(selection.target()));
         }
 
+        // 4. Release statuses (this commits new versions), the Rollback made for, pruning, App status.
         String now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString();
         var planner = new ReleasePlanner(selection, rollout, invalid, now);
         List<Release> stored = releaseStatuses.write(app, numbered, newlyNumbered, planner, numbering);
-        Release target = selection.target() == null ? null : stored.stream()
-            .filter(r -> r.getMetadata().getName().equals(selection.target().getMetadata().getName()))
-            .findFirst().orElse(null);
-        Health health = AppHealth.of(app, problems, conflicts, selection, target, stored, active);
-        appStatuses.write(app, context, health, latestVersion, stored, deployments);
+        made.ifPresent(m -> requests.complete(app, m, stored));
+        Release target = named(stored, selection.target());
+        ReleaseRef nowActive = AppStatuses.activeRelease(active, stored);
+        Release activeRelease = nowActive == null ? null : named(stored, nowActive.getName());
+        List<Release> kept = problems.isEmpty() ? pruner.prune(app, stored, activeRelease, target) : stored;
+
+        Health health = AppHealth.of(app, problems, conflicts, selection, target, kept, nowActive);
+        String appliedConfig = problems.isEmpty() ? ConfigReleases.specDigest(app)
+            : app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
+        appStatuses.write(app, context, health, latestVersion, nowActive, deployments, appliedConfig,
+            activeRelease != null ? activeRelease : target);
         return UpdateControl.noUpdate();
+    }
+
+    private static Release named(List<Release> releases, Release release) {
+        return release == null ? null : named(releases, release.getMetadata().getName());
+    }
+
+    private static Release named(List<Release> releases, String name) {
+        return releases.stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst().orElse(null);
     }
 }

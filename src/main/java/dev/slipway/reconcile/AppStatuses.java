@@ -6,12 +6,16 @@ import dev.slipway.model.ProcessStatus;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseRef;
+import dev.slipway.release.ConfigChange;
 import dev.slipway.release.Releases;
+import dev.slipway.status.ConditionType;
 import dev.slipway.status.Conditions;
 import dev.slipway.status.Health;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,15 +31,25 @@ final class AppStatuses {
         this.events = events;
     }
 
-    void write(App app, Context<App> context, Health health, long latestVersion, List<Release> numbered,
-               Map<String, Deployment> deployments) {
+    /**
+     * @param appliedConfigDigest the config digest acted on by this reconcile
+     * @param running             the release that runs now, or null
+     */
+    void write(App app, Context<App> context, Health health, long latestVersion, ReleaseRef active,
+               Map<String, Deployment> deployments, String appliedConfigDigest, Release running) {
         AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
+        Long generation = app.getMetadata().getGeneration();
         AppStatus after = new AppStatus();
-        after.setObservedGeneration(app.getMetadata().getGeneration());
+        after.setObservedGeneration(generation);
         after.setLatestVersion(latestVersion == 0 ? null : latestVersion);
-        after.setActiveRelease(activeRelease(before.getActiveRelease(), numbered));
+        after.setActiveRelease(active);
         after.setProcesses(processes(deployments));
-        after.setConditions(conditions.of(health, app.getMetadata().getGeneration(), before.getConditions()));
+        after.setAppliedConfigDigest(appliedConfigDigest);
+        List<Condition> list = new ArrayList<>(conditions.of(health, generation, before.getConditions()));
+        if (running != null && app.getSpec() != null) {
+            list.add(configInSync(app, running, generation, before.getConditions()));
+        }
+        after.setConditions(list);
         if (ReleaseStore.SERIALIZATION.asJson(before).equals(ReleaseStore.SERIALIZATION.asJson(after))) {
             return;
         }
@@ -44,18 +58,32 @@ final class AppStatuses {
             fresh.setStatus(after);
             return fresh;
         });
-        if (health.shape() == Health.Shape.STALLED && !sameReason(before, after)) {
+        if (health.shape() == Health.Shape.STALLED && !stalledFor(before, health.reason())) {
             events.warning(app, health.reason(), health.message());
         }
     }
 
     /** The release whose rollout completed last; kept when it was deleted, since the workload still runs it. */
-    private static ReleaseRef activeRelease(ReleaseRef previous, List<Release> numbered) {
+    static ReleaseRef activeRelease(ReleaseRef previous, List<Release> numbered) {
         return numbered.stream()
             .filter(r -> Releases.phase(r) == ReleasePhase.Active)
             .max(Releases.BY_VERSION)
             .map(r -> new ReleaseRef(r.getMetadata().getName(), Releases.version(r)))
             .orElse(previous);
+    }
+
+    /** After a rollback the running config differs from spec.config on purpose; say so instead of fighting it. */
+    private Condition configInSync(App app, Release running, Long generation, List<Condition> previous) {
+        var spec = app.getSpec();
+        var release = running.getSpec();
+        if (ConfigChange.same(release.getConfig(), release.getEnvFrom(), spec.getConfig(), spec.getEnvFrom())) {
+            return conditions.of(ConditionType.CONFIG_IN_SYNC, true, "RunningSpecConfig",
+                Releases.label(running) + " runs spec.config", generation, previous);
+        }
+        String difference = ConfigChange.describe(release.getConfig(), release.getEnvFrom(), spec.getConfig(), spec.getEnvFrom());
+        return conditions.of(ConditionType.CONFIG_IN_SYNC, false, "RunningConfigDiffers", Releases.label(running)
+            + " runs a config that differs from spec.config (to match it: " + difference + "), as after a rollback;"
+            + " the operator leaves it. Change spec.config or deploy to run spec.config again", generation, previous);
     }
 
     private static Map<String, ProcessStatus> processes(Map<String, Deployment> deployments) {
@@ -70,9 +98,9 @@ final class AppStatuses {
         return result;
     }
 
-    private static boolean sameReason(AppStatus before, AppStatus after) {
+    private static boolean stalledFor(AppStatus before, String reason) {
         return before.getConditions() != null && before.getConditions().stream()
-            .anyMatch(c -> "Stalled".equals(c.getType()) && "True".equals(c.getStatus())
-                && Objects.equals(c.getReason(), after.getConditions().get(2).getReason()));
+            .anyMatch(c -> ConditionType.STALLED.equals(c.getType()) && "True".equals(c.getStatus())
+                && Objects.equals(c.getReason(), reason));
     }
 }

@@ -5,6 +5,8 @@ public final class ConditionType {
     public static final String READY = "Ready";
     public static final String RECONCILING = "Reconciling";
     public static final String STALLED = "Stalled";
+    /** App only: whether the running release runs App.spec.config (False after a rollback, by design). */
+    public static final String CONFIG_IN_SYNC = "ConfigInSync";
 
     private ConditionType() {
     }

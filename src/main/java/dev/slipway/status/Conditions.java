@@ -30,6 +30,17 @@ public final class Conditions {
     /** A condition that is False says nothing of its own; it carries the reason of the one that holds. */
     private static Condition condition(String type, boolean status, Health health, Long generation,
                                        List<Condition> previous, String now) {
+        return build(type, status, health.reason(), health.message(), generation, previous, now);
+    }
+
+    /** One condition outside the kstatus three, e.g. ConfigInSync. */
+    public Condition of(String type, boolean status, String reason, String message, Long generation, List<Condition> previous) {
+        return build(type, status, reason, message, generation, previous,
+            Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    private static Condition build(String type, boolean status, String reason, String message, Long generation,
+                                   List<Condition> previous, String now) {
         String statusText = status ? "True" : "False";
         String transition = previous == null ? now : previous.stream()
             .filter(c -> type.equals(c.getType()) && statusText.equals(c.getStatus()))
@@ -40,8 +51,8 @@ public final class Conditions {
         return new ConditionBuilder()
             .withType(type)
             .withStatus(statusText)
-            .withReason(health.reason())
-            .withMessage(health.message())
+            .withReason(reason)
+            .withMessage(message)
             .withObservedGeneration(generation)
             .withLastTransitionTime(transition)
             .build();

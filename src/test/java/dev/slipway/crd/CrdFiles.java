@@ -2,6 +2,7 @@ package dev.slipway.crd;
 
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
+import dev.slipway.model.Rollback;
 import io.fabric8.crdv2.generator.CRDGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  */
 public final class CrdFiles {
     public static final Path COMMITTED = Path.of("crds");
-    static final List<Class<?>> KINDS = List.of(App.class, Release.class);
+    static final List<Class<?>> KINDS = List.of(App.class, Release.class, Rollback.class);
 
     private CrdFiles() {
     }

@@ -2,6 +2,7 @@ package dev.slipway.testing;
 
 import dev.slipway.reconcile.AppReconciler;
 import dev.slipway.reconcile.ReleaseReconciler;
+import dev.slipway.reconcile.RollbackReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 
@@ -25,6 +26,7 @@ public final class OperatorInstance implements AutoCloseable {
             .withSSABasedCreateUpdateMatchForDependentResources(false));
         operator.register(new AppReconciler());
         operator.register(new ReleaseReconciler());
+        operator.register(new RollbackReconciler());
         operator.start();
         return new OperatorInstance(operator);
     }

@@ -1,0 +1,63 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Cause;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.Slipway;
+import dev.slipway.release.LastGoodRelease;
+import dev.slipway.release.NewReleases;
+import dev.slipway.release.Releases;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * When the release that should run failed to roll out, creates one release copying the last release that
+ * ran well before it. Never retries the failed release, never loops: a failed automatic rollback stops here.
+ */
+final class AutoRollbacks {
+    private static final Logger LOG = Logger.getLogger(AutoRollbacks.class);
+
+    private final ReleaseCreator creator;
+    private final EventRecorder events;
+
+    AutoRollbacks(ReleaseCreator creator, EventRecorder events) {
+        this.creator = creator;
+        this.events = events;
+    }
+
+    static boolean enabled(App app) {
+        var rollout = app.getSpec() == null ? null : app.getSpec().getRollout();
+        return rollout == null || rollout.getAutoRollback() == null || rollout.getAutoRollback();
+    }
+
+    /**
+     * @param failed the release that should run, when its rollout failed; otherwise nothing happens
+     * @param pinned whether the App pins a release (a person chose it: no automatic action)
+     */
+    Optional<Release> release(App app, Release failed, boolean pinned, List<Release> all, List<Release> numbered, long nextVersion) {
+        if (failed == null || Releases.phase(failed) != ReleasePhase.Failed || !enabled(app) || pinned
+            || Releases.cause(failed) == Cause.AutoRollback) {
+            return Optional.empty();
+        }
+        Map<String, String> marks = Map.of(Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid());
+        Optional<Release> made = all.stream().filter(ReleaseCreator.annotated(marks)).findFirst();
+        if (made.isPresent()) {
+            return made;
+        }
+        Optional<Release> good = LastGoodRelease.before(numbered, Releases.version(failed));
+        if (good.isEmpty()) {
+            return Optional.empty();
+        }
+        String description = "Rollback to " + Releases.label(good.get()) + " (" + Releases.label(failed)
+            + " failed: rollout exceeded its progress deadline)";
+        Release created = creator.create(NewReleases.rollbackTo(app, nextVersion, good.get(), Cause.AutoRollback,
+            description, marks), ReleaseCreator.annotated(marks));
+        LOG.warnf("App %s/%s: %s failed to roll out; rolling back to %s as v%d", app.getMetadata().getNamespace(),
+            app.getMetadata().getName(), Releases.label(failed), Releases.label(good.get()), nextVersion);
+        events.warning(app, "AutoRollback", description + " as v" + nextVersion);
+        return Optional.of(created);
+    }
+}

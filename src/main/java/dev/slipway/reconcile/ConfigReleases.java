@@ -1,0 +1,60 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.AppSpec;
+import dev.slipway.model.Cause;
+import dev.slipway.model.Release;
+import dev.slipway.model.Slipway;
+import dev.slipway.release.ConfigChange;
+import dev.slipway.release.NewReleases;
+import dev.slipway.release.Releases;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * A change of App.spec.config or envFrom, compared with the digest the operator last acted on
+ * (App.status.appliedConfigDigest), creates a release of the running build with the new config.
+ */
+final class ConfigReleases {
+    private static final Logger LOG = Logger.getLogger(ConfigReleases.class);
+
+    private final ReleaseCreator creator;
+
+    ConfigReleases(ReleaseCreator creator) {
+        this.creator = creator;
+    }
+
+    static String specDigest(App app) {
+        AppSpec spec = app.getSpec();
+        return ConfigChange.digest(spec.getConfig(), spec.getEnvFrom());
+    }
+
+    /**
+     * @param build  the release whose build runs now (the active one), or null before the first release
+     * @param newest the newest release of the App, numbered or not, or null
+     */
+    Optional<Release> release(App app, Release build, Release newest, List<Release> all, long nextVersion) {
+        String digest = specDigest(app);
+        String applied = app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
+        if (applied == null || applied.equals(digest) || build == null) {
+            return Optional.empty();
+        }
+        AppSpec spec = app.getSpec();
+        Map<String, String> marks = Map.of(Slipway.ANNOTATION_CONFIG_DIGEST, digest);
+        boolean alreadyMade = all.stream().filter(ReleaseCreator.annotated(marks))
+            .anyMatch(r -> !Releases.isNumbered(r) || Releases.version(r) > Releases.version(build));
+        boolean newestHasIt = newest != null
+            && ConfigChange.same(newest.getSpec().getConfig(), newest.getSpec().getEnvFrom(), spec.getConfig(), spec.getEnvFrom());
+        if (alreadyMade || newestHasIt) {
+            return Optional.empty();
+        }
+        String description = ConfigChange.describe(build.getSpec().getConfig(), build.getSpec().getEnvFrom(),
+            spec.getConfig(), spec.getEnvFrom());
+        LOG.infof("App %s/%s: config changed (%s); creating v%d from the build of %s", app.getMetadata().getNamespace(),
+            app.getMetadata().getName(), description, nextVersion, Releases.label(build));
+        return Optional.of(creator.create(NewReleases.of(app, nextVersion, build, spec.getConfig(), spec.getEnvFrom(),
+            Cause.Config, null, description, marks), ReleaseCreator.annotated(marks)));
+    }
+}

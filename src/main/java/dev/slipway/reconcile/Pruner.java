@@ -1,0 +1,43 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.AppSpec;
+import dev.slipway.model.Release;
+import dev.slipway.release.Pruning;
+import dev.slipway.release.Releases;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Deletes the releases beyond App.spec.historyLimit (see {@link Pruning} for which ones are never pruned). */
+final class Pruner {
+    private static final Logger LOG = Logger.getLogger(Pruner.class);
+
+    private final KubernetesClient client;
+    private final EventRecorder events;
+
+    Pruner(KubernetesClient client, EventRecorder events) {
+        this.client = client;
+        this.events = events;
+    }
+
+    /** @return the releases that remain */
+    List<Release> prune(App app, List<Release> numbered, Release active, Release target) {
+        int limit = app.getSpec().getHistoryLimit() == null ? AppSpec.DEFAULT_HISTORY_LIMIT : app.getSpec().getHistoryLimit();
+        List<Release> doomed = Pruning.toPrune(numbered, active, target, limit);
+        if (doomed.isEmpty()) {
+            return numbered;
+        }
+        List<Release> remaining = new ArrayList<>(numbered);
+        for (Release release : doomed) {
+            client.resource(release).delete();
+            remaining.remove(release);
+            String message = "Pruned " + Releases.label(release) + " (" + release.getMetadata().getName()
+                + "): more than " + limit + " inactive releases (spec.historyLimit)";
+            LOG.infof("App %s/%s: %s", app.getMetadata().getNamespace(), app.getMetadata().getName(), message);
+            events.normal(app, "Pruned", message);
+        }
+        return remaining;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.slipway.release;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Cause;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleaseSpec;
+import dev.slipway.model.Slipway;
+import dev.slipway.workload.Owners;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Releases the operator creates itself (rollbacks, automatic rollbacks, config changes), named {@code <app>-v<N>}. */
+public final class NewReleases {
+    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
+    private NewReleases() {
+    }
+
+    public static String name(App app, long version) {
+        return app.getMetadata().getName() + "-v" + version;
+    }
+
+    /**
+     * @param build       the release whose image and source are copied
+     * @param annotations what records which request made the release (exactly-once)
+     */
+    public static Release of(App app, long version, Release build, Map<String, String> config, List<EnvFromSource> envFrom,
+                             Cause cause, Long rollbackOf, String description, Map<String, String> annotations) {
+        Release release = new Release();
+        release.getMetadata().setName(name(app, version));
+        release.getMetadata().setNamespace(app.getMetadata().getNamespace());
+        release.getMetadata().setLabels(new LinkedHashMap<>(Map.of(
+            Slipway.LABEL_APP, app.getMetadata().getName(),
+            Slipway.LABEL_VERSION, String.valueOf(version))));
+        release.getMetadata().setAnnotations(new LinkedHashMap<>(annotations));
+        release.getMetadata().setOwnerReferences(List.of(Owners.ownerReference(app)));
+        ReleaseSpec spec = new ReleaseSpec();
+        spec.setApp(app.getMetadata().getName());
+        spec.setImage(build.getSpec().getImage());
+        spec.setSource(build.getSpec().getSource() == null ? null
+            : SERIALIZATION.clone(build.getSpec().getSource()));
+        spec.setConfig(config == null ? Map.of() : new LinkedHashMap<>(config));
+        spec.setEnvFrom(envFrom == null ? List.of() : new ArrayList<>(envFrom));
+        spec.setCause(cause);
+        spec.setRollbackOf(rollbackOf);
+        spec.setDescription(description);
+        release.setSpec(spec);
+        return release;
+    }
+
+    /** A copy of {@code target}'s build and config, for Rollback and AutoRollback. */
+    public static Release rollbackTo(App app, long version, Release target, Cause cause, String description,
+                                     Map<String, String> annotations) {
+        return of(app, version, target, target.getSpec().getConfig(), target.getSpec().getEnvFrom(), cause,
+            Releases.version(target), description, annotations);
+    }
+}

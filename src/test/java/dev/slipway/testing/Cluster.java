@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import io.fabric8.mockwebserver.http.Dispatcher;
 
 /**
  * A test cluster: API server, Deployment controller fixture and one operator instance, with the reads
@@ -30,7 +32,11 @@ public final class Cluster implements AutoCloseable {
     private OperatorInstance operator;
 
     public Cluster() {
-        api = TestApiServer.start();
+        this(UnaryOperator.identity());
+    }
+
+    public Cluster(UnaryOperator<Dispatcher> wrapDispatcher) {
+        api = TestApiServer.start(wrapDispatcher);
         client = api.newClient();
         deployments = DeploymentController.start(api.newClient());
         operator = OperatorInstance.start(api.newClient());
@@ -43,6 +49,11 @@ public final class Cluster implements AutoCloseable {
 
     public void startOperator() {
         operator = OperatorInstance.start(api.newClient());
+    }
+
+    /** Starts an operator whose requests carry this User-Agent, so a fault injector can single it out. */
+    public void startOperator(String userAgent) {
+        operator = OperatorInstance.start(api.newClient(userAgent));
     }
 
     public void restartOperator() {
@@ -84,6 +95,25 @@ public final class Cluster implements AutoCloseable {
             .sorted(Comparator.comparing(r -> r.getStatus() == null || r.getStatus().getVersion() == null
                 ? Long.MAX_VALUE : r.getStatus().getVersion()))
             .toList();
+    }
+
+    public dev.slipway.model.Rollback rollback(String name) {
+        return client.resources(dev.slipway.model.Rollback.class).inNamespace(Manifests.NAMESPACE).withName(name).get();
+    }
+
+    public void awaitRollback(String name, dev.slipway.model.RollbackPhase phase) {
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            var r = rollback(name);
+            org.assertj.core.api.Assertions.assertThat(r.getStatus()).as("status of %s", name).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(r.getStatus().getPhase()).as("phase of %s: %s", name,
+                r.getStatus().getMessage()).isEqualTo(phase);
+        });
+    }
+
+    /** Rollouts of images tagged ":broken" exceed their progress deadline; all others succeed. */
+    public void failRolloutsOfBrokenImages() {
+        deployments.setOutcome(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(":broken")
+            ? DeploymentController.Outcome.DEADLINE_EXCEEDED : DeploymentController.Outcome.AVAILABLE);
     }
 
     public Deployment deployment(String name) {

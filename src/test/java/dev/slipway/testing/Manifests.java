@@ -6,6 +6,9 @@ import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSource;
 import dev.slipway.model.ReleaseSpec;
+import dev.slipway.model.Rollback;
+import dev.slipway.model.RollbackSpec;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,21 @@ public final class Manifests {
         spec.setImage(image);
         release.setSpec(spec);
         return release;
+    }
+
+    public static Rollback rollback(String name, String app, Object to) {
+        Rollback rollback = new Rollback();
+        rollback.getMetadata().setName(name);
+        rollback.getMetadata().setNamespace(NAMESPACE);
+        RollbackSpec spec = new RollbackSpec();
+        spec.setApp(app);
+        if (to instanceof Integer version) {
+            spec.setTo(new IntOrString(version));
+        } else if (to != null) {
+            spec.setTo(new IntOrString(to.toString()));
+        }
+        rollback.setSpec(spec);
+        return rollback;
     }
 
     public static Release release(String name, String app, String image, String commit) {

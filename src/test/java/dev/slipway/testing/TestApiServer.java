@@ -1,7 +1,9 @@
 package dev.slipway.testing;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -51,7 +53,21 @@ public final class TestApiServer implements AutoCloseable {
 
     /** A new client; each operator instance gets its own, like a separate process would. */
     public KubernetesClient newClient() {
-        KubernetesClient client = server.createClient();
+        return register(server.createClient());
+    }
+
+    /** A new client that identifies itself with this User-Agent (see {@link OperatorCrash}). */
+    public KubernetesClient newClient(String userAgent) {
+        return register(new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+            .withMasterUrl(url())
+            .withTrustCerts(true)
+            .withNamespace("test")
+            .withHttp2Disable(true)
+            .withUserAgent(userAgent)
+            .build()).build());
+    }
+
+    private KubernetesClient register(KubernetesClient client) {
         synchronized (clients) {
             clients.add(client);
         }

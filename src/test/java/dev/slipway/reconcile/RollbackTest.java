@@ -1,0 +1,135 @@
+package dev.slipway.reconcile;
+
+import static dev.slipway.testing.Manifests.release;
+import static dev.slipway.testing.Manifests.rollback;
+import static dev.slipway.testing.Manifests.webAndWorker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Cause;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.RollbackPhase;
+import dev.slipway.testing.Cluster;
+import dev.slipway.testing.ClusterScenario;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RollbackTest extends ClusterScenario {
+
+    @BeforeEach
+    void twoReleases() {
+        cluster.failRolloutsOfBrokenImages();
+        cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));
+        cluster.create(withConfig(release("shop-a", "shop", "registry.example/shop/web:1"), "A", "1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+        cluster.create(withConfig(release("shop-b", "shop", "registry.example/shop/web:2"), "A", "2"));
+        cluster.awaitPhase("shop-b", ReleasePhase.Active);
+    }
+
+    @Test
+    void rollbackCreatesANewReleaseCopyingTheTargetAndRunsIt() {
+        cluster.create(rollback("undo", "shop", "v1"));
+
+        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        var status = cluster.rollback("undo").getStatus();
+        assertThat(status.getRelease()).isEqualTo("shop-v3");
+        assertThat(status.getFrom()).isEqualTo(2L);
+        assertThat(status.getTo()).isEqualTo(1L);
+        assertThat(status.getMessage()).isEqualTo("Rolled back to v1 as v3");
+        cluster.awaitPhase("shop-v3", ReleasePhase.Active);
+        Release made = cluster.release("shop-v3");
+        assertThat(made.getStatus().getVersion()).isEqualTo(3L);
+        assertThat(made.getSpec().getImage()).isEqualTo("registry.example/shop/web:1");
+        assertThat(made.getSpec().getConfig()).isEqualTo(Map.of("A", "1"));
+        assertThat(made.getSpec().getCause()).isEqualTo(Cause.Rollback);
+        assertThat(made.getSpec().getRollbackOf()).isEqualTo(1L);
+        assertThat(made.getSpec().getDescription()).isEqualTo("Rollback to v1");
+        assertThat(made.getMetadata().getAnnotations()).containsEntry("slipway.dev/rollback", "undo");
+        assertThat(cluster.release("shop-a").getStatus().getPhase()).as("history is not rewritten").isEqualTo(ReleasePhase.Superseded);
+        assertThat(cluster.rollback("undo").getStatus().getConditions())
+            .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True"));
+        await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.client.v1().events().inNamespace("shop").list().getItems())
+            .anySatisfy(e -> assertThat(e.getReason() + " " + e.getInvolvedObject().getName()).isEqualTo("RolledBack undo")));
+    }
+
+    @Test
+    void targetCanBeANumberOrAReleaseName() {
+        cluster.create(rollback("by-number", "shop", 1));
+        cluster.awaitRollback("by-number", RollbackPhase.Succeeded);
+        cluster.awaitPhase("shop-v3", ReleasePhase.Active);
+
+        cluster.create(rollback("by-name", "shop", "shop-b"));
+        cluster.awaitRollback("by-name", RollbackPhase.Succeeded);
+
+        assertThat(cluster.rollback("by-number").getStatus().getTo()).isEqualTo(1L);
+        assertThat(cluster.rollback("by-name").getStatus().getTo()).isEqualTo(2L);
+        assertThat(cluster.rollback("by-name").getStatus().getFrom()).isEqualTo(3L);
+        cluster.awaitPhase("shop-v4", ReleasePhase.Active);
+        assertThat(cluster.release("shop-v4").getSpec().getImage()).isEqualTo("registry.example/shop/web:2");
+    }
+
+    @Test
+    void defaultTargetIsTheNewestEarlierReleaseThatDidNotFail() {
+        autoRollback(false);
+        cluster.create(release("shop-c", "shop", "registry.example/shop/web:broken"));
+        cluster.awaitPhase("shop-c", ReleasePhase.Failed);
+        cluster.create(release("shop-d", "shop", "registry.example/shop/web:4"));
+        cluster.awaitPhase("shop-d", ReleasePhase.Active);
+
+        cluster.create(rollback("back", "shop", null));
+
+        cluster.awaitRollback("back", RollbackPhase.Succeeded);
+        assertThat(cluster.rollback("back").getStatus().getTo()).as("v3 failed, so v2").isEqualTo(2L);
+    }
+
+    @Test
+    void refusalsSayWhatIsWrong() {
+        autoRollback(false);
+        cluster.create(release("shop-c", "shop", "registry.example/shop/web:broken"));
+        cluster.awaitPhase("shop-c", ReleasePhase.Failed);
+        cluster.create(release("shop-d", "shop", "registry.example/shop/web:4"));
+        cluster.awaitPhase("shop-d", ReleasePhase.Active);
+
+        assertRefused(rollback("no-app", "nosuch", "v1"), "App nosuch does not exist in namespace shop");
+        assertRefused(rollback("no-target", "shop", "v99"), "spec.to v99 matches no release of App shop");
+        assertRefused(rollback("failed-target", "shop", "v3"), "v3 failed (");
+        assertRefused(rollback("active-target", "shop", 4), "v4 is already the active release");
+
+        var forced = rollback("forced", "shop", "v3");
+        forced.getSpec().setForce(true);
+        cluster.create(forced);
+        cluster.awaitRollback("forced", RollbackPhase.Succeeded);
+
+        cluster.update(App.class, "shop", app -> app.getSpec().setRelease("v2"));
+        assertRefused(rollback("pinned", "shop", "v1"), "App is pinned to v2 by spec.release; change the pin");
+        assertThat(cluster.releasesOf("shop")).as("refusals create no release").hasSize(5);
+    }
+
+    private void assertRefused(dev.slipway.model.Rollback rollback, String message) {
+        cluster.create(rollback);
+        String name = rollback.getMetadata().getName();
+        cluster.awaitRollback(name, RollbackPhase.Failed);
+        var status = cluster.rollback(name).getStatus();
+        assertThat(status.getMessage()).contains(message);
+        assertThat(status.getRelease()).isNull();
+        assertThat(status.getConditions()).anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Stalled=True"));
+        await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.client.v1().events().inNamespace("shop").list().getItems())
+            .anySatisfy(e -> assertThat(e.getReason() + " " + e.getInvolvedObject().getName()).isEqualTo("Refused " + name)));
+    }
+
+    private void autoRollback(boolean on) {
+        cluster.update(App.class, "shop", app -> {
+            var rollout = new dev.slipway.model.RolloutPolicy();
+            rollout.setAutoRollback(on);
+            app.getSpec().setRollout(rollout);
+        });
+    }
+
+    private static Release withConfig(Release release, String name, String value) {
+        release.getSpec().setConfig(Map.of(name, value));
+        return release;
+    }
+}

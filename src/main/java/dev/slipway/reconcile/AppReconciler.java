@@ -30,6 +30,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -164,7 +165,16 @@ public class AppReconciler implements Reconciler<App> {
             : app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
         appStatuses.write(app, context, health, latestVersion, nowActive, deployments, appliedConfig,
             activeRelease != null ? activeRelease : target);
-        return UpdateControl.noUpdate();
+        // Decisions above were made from the state this reconcile started with. When it changed a phase (e.g. a
+        // rollout failed) or more Rollbacks wait, look again at once: JOSDK does not deliver our own writes' events.
+        boolean again = phasesChanged(numbered, stored) || requests.hasPendingRollback(app);
+        return again ? UpdateControl.<App>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
+    }
+
+    private static boolean phasesChanged(List<Release> before, List<Release> after) {
+        Map<String, ReleasePhase> phases = before.stream().filter(r -> Releases.phase(r) != null)
+            .collect(Collectors.toMap(r -> r.getMetadata().getName(), Releases::phase));
+        return after.stream().anyMatch(r -> Releases.phase(r) != phases.get(r.getMetadata().getName()));
     }
 
     private static Release named(List<Release> releases, Release release) {

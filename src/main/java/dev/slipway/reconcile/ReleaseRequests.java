@@ -46,7 +46,10 @@ final class ReleaseRequests {
                 rollbacks.refuse(app, request.get(), "the App spec is invalid; fix it first: " + String.join("; ", appProblems));
                 return Optional.empty();
             }
-            Optional<Release> made = rollbacks.release(app, request.get(), all, numbered, invalid, active, nextVersion);
+            // Like `heroku rollback`, relative to the current release: the one running or rolling out now.
+            ReleaseRef current = before.target() == null ? active
+                : new ReleaseRef(before.target().getMetadata().getName(), Releases.version(before.target()));
+            Optional<Release> made = rollbacks.release(app, request.get(), all, numbered, invalid, current, nextVersion);
             if (made.isPresent()) {
                 return Optional.of(new Made(made.get(), request.get()));
             }
@@ -63,6 +66,10 @@ final class ReleaseRequests {
         Release newest = unnumbered.isEmpty() ? (numbered.isEmpty() ? null : numbered.get(numbered.size() - 1))
             : unnumbered.get(unnumbered.size() - 1);
         return configReleases.release(app, build, newest, all, nextVersion).map(r -> new Made(r, null));
+    }
+
+    boolean hasPendingRollback(App app) {
+        return rollbacks.next(app).isPresent();
     }
 
     /** After numbering: completes the Rollback the release was made for. */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * follow the contract: unknown target, failed target without force, target already active, pinned App.
  *
  * @param target  the release to copy, or null when refused
- * @param from    the active version the rollback leaves
+ * @param from    the current version (running or rolling out) the rollback leaves
  * @param refusal why the rollback is refused, or null
  */
 public record RollbackDecision(Release target, Long from, String refusal) {

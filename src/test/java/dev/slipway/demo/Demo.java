@@ -2,7 +2,10 @@ package dev.slipway.demo;
 
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
-import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.Rollback;
+import dev.slipway.model.RollbackPhase;
+import dev.slipway.release.Releases;
+import dev.slipway.status.Conditions;
 import dev.slipway.testing.DeploymentController;
 import dev.slipway.testing.OperatorInstance;
 import dev.slipway.testing.TestApiServer;
@@ -15,12 +18,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * `make demo`: the operator against an in-process API server (the Fabric8 mock server with the CRDs from
- * crds/ and a fixture that plays the Deployment controller). Applies examples/ one file at a time, waits for
- * each release to become Active, and prints the history. Exits 1 with the reason when anything does not converge.
+ * crds/ and a fixture that plays the Deployment controller). Applies examples/ one file at a time: deploys,
+ * a config change, a rollback and a deploy whose rollout fails; waits for each to converge and prints the history. Exits 1 with the reason when anything does not converge.
  */
 public final class Demo {
     static final String NAMESPACE = "demo";
@@ -32,57 +36,143 @@ public final class Demo {
         try (TestApiServer api = TestApiServer.start();
              DeploymentController kubelet = DeploymentController.start(api.newClient());
              OperatorInstance operator = OperatorInstance.start(api.newClient())) {
-            run(api.newClient(), Path.of(args.length > 0 ? args[0] : "examples"));
-        } catch (DemoFailed e) {
-            System.err.println("DEMO FAILED: " + e.getMessage());
-            exit = 1;
+            kubelet.setOutcome(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().contains("broken")
+                ? DeploymentController.Outcome.DEADLINE_EXCEEDED : DeploymentController.Outcome.AVAILABLE);
+            Demo demo = new Demo(api.newClient());
+            try {
+                demo.run(Path.of(args.length > 0 ? args[0] : "examples"));
+            } catch (DemoFailed e) {
+                System.err.println("DEMO FAILED: " + e.getMessage());
+                demo.printState();
+                exit = 1;
+            }
         }
         System.exit(exit);
     }
 
-    static void run(KubernetesClient client, Path examples) throws IOException, InterruptedException {
+    private final KubernetesClient client;
+    private String appName;
+
+    Demo(KubernetesClient client) {
+        this.client = client;
+    }
+
+    void run(Path examples) throws IOException, InterruptedException {
         System.out.println("Slipway demo: operator + in-process API server, applying " + examples + "/ to namespace " + NAMESPACE);
-        String appName = null;
         for (Path file : yamlFiles(examples)) {
             for (HasMetadata object : load(client, file)) {
                 object.getMetadata().setNamespace(NAMESPACE);
-                client.resource(object).create();
                 System.out.printf("%n$ kubectl apply -f %s   # %s %s%n", file, object.getKind(), object.getMetadata().getName());
-                if (object instanceof App app) {
-                    appName = app.getMetadata().getName();
-                } else if (object instanceof Release release) {
-                    Release active = awaitPhase(client, release.getMetadata().getName(), ReleasePhase.Active);
-                    System.out.printf("  %s is v%d, %s%n", active.getMetadata().getName(), active.getStatus().getVersion(),
-                        active.getStatus().getPhase());
+                long latestBefore = latestVersion();
+                boolean expectsRelease = apply(object);
+                if (object instanceof Rollback rollback) {
+                    Rollback done = await("Rollback " + rollback.getMetadata().getName() + " to finish", () -> {
+                        Rollback r = client.resources(Rollback.class).inNamespace(NAMESPACE).withName(rollback.getMetadata().getName()).get();
+                        return r.getStatus() != null && r.getStatus().getPhase() != null
+                            && r.getStatus().getPhase() != RollbackPhase.Pending ? r : null;
+                    });
+                    System.out.println("  rollback " + done.getStatus().getPhase() + ": " + done.getStatus().getMessage());
                 }
+                if (expectsRelease) {
+                    awaitNewActiveRelease(latestBefore);
+                    printNewReleases(latestBefore);
+                }
+            }
+            if (file.getFileName().toString().startsWith("04-")) {
+                System.out.println("\nHistory after three deploys:");
+                printHistory();
             }
         }
         if (appName == null) {
             throw new DemoFailed("no App in " + examples);
         }
-        App app = client.resources(App.class).inNamespace(NAMESPACE).withName(appName).get();
-        List<Release> releases = client.resources(Release.class).inNamespace(NAMESPACE)
-            .withLabel("slipway.dev/app", appName).list().getItems();
-        System.out.println();
-        System.out.print(HistoryTable.releases(app, releases, Instant.now()));
-        System.out.println();
-        System.out.print(HistoryTable.deployments(client.apps().deployments().inNamespace(NAMESPACE)
+        System.out.println("\nHistory after a config change, a rollback and a deploy whose rollout failed:");
+        printHistory();
+        System.out.print("\n" + HistoryTable.deployments(client.apps().deployments().inNamespace(NAMESPACE)
             .withLabel("slipway.dev/app", appName).list().getItems()));
         System.out.println("\nDemo converged.");
     }
 
-    private static Release awaitPhase(KubernetesClient client, String name, ReleasePhase phase) throws InterruptedException {
+    /** Creates the object, or replaces the spec of an App that exists; returns whether a new release should follow. */
+    private boolean apply(HasMetadata object) {
+        if (object instanceof App app) {
+            App existing = client.resources(App.class).inNamespace(NAMESPACE).withName(app.getMetadata().getName()).get();
+            appName = app.getMetadata().getName();
+            if (existing == null) {
+                client.resource(app).create();
+                return false;
+            }
+            existing.setSpec(app.getSpec());
+            client.resource(existing).update();
+            return true;
+        }
+        client.resource(object).create();
+        return true;
+    }
+
+    private void awaitNewActiveRelease(long latestBefore) throws InterruptedException {
+        await("a release newer than v" + latestBefore + " to become active", () -> {
+            App app = app();
+            var status = app.getStatus();
+            boolean ready = status != null && status.getActiveRelease() != null && status.getLatestVersion() != null
+                && status.getLatestVersion() > latestBefore
+                && status.getActiveRelease().getVersion().equals(status.getLatestVersion())
+                && Conditions.isTrue(status.getConditions(), "Ready");
+            return ready ? app : null;
+        });
+    }
+
+    private void printNewReleases(long latestBefore) {
+        releases().stream()
+            .filter(r -> Releases.isNumbered(r) && Releases.version(r) > latestBefore)
+            .sorted(Releases.BY_VERSION)
+            .forEach(r -> System.out.printf("  %s %s: %s%n", Releases.label(r), r.getStatus().getPhase(), r.getSpec().getDescription()));
+    }
+
+    /** What the operator reported, to see why something did not converge. */
+    void printState() {
+        if (appName == null) {
+            return;
+        }
+        App app = app();
+        if (app != null && app.getStatus() != null) {
+            app.getStatus().getConditions().forEach(c -> System.err.printf("  App %s=%s %s: %s%n",
+                c.getType(), c.getStatus(), c.getReason(), c.getMessage()));
+        }
+        releases().stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).forEach(r -> System.err.printf(
+            "  %s %s %s: %s%n", Releases.label(r), r.getMetadata().getName(), r.getStatus().getPhase(), r.getStatus().getMessage()));
+    }
+
+    private void printHistory() {
+        System.out.print(HistoryTable.releases(app(), releases(), Instant.now()));
+    }
+
+    private App app() {
+        return client.resources(App.class).inNamespace(NAMESPACE).withName(appName).get();
+    }
+
+    private List<Release> releases() {
+        return client.resources(Release.class).inNamespace(NAMESPACE).withLabel("slipway.dev/app", appName).list().getItems();
+    }
+
+    private long latestVersion() {
+        if (appName == null) {
+            return 0;
+        }
+        App app = app();
+        return app == null || app.getStatus() == null || app.getStatus().getLatestVersion() == null ? 0 : app.getStatus().getLatestVersion();
+    }
+
+    private static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
         Instant deadline = Instant.now().plus(STEP_TIMEOUT);
-        Release release = null;
         while (Instant.now().isBefore(deadline)) {
-            release = client.resources(Release.class).inNamespace(NAMESPACE).withName(name).get();
-            if (release != null && release.getStatus() != null && release.getStatus().getPhase() == phase) {
-                return release;
+            T result = probe.get();
+            if (result != null) {
+                return result;
             }
             Thread.sleep(50);
         }
-        throw new DemoFailed("release " + name + " did not become " + phase + " within " + STEP_TIMEOUT.toSeconds() + "s; last status: "
-            + (release == null || release.getStatus() == null ? "none" : release.getStatus().getPhase() + " - " + release.getStatus().getMessage()));
+        throw new DemoFailed("waited " + STEP_TIMEOUT.toSeconds() + "s for " + what + "; it did not happen");
     }
 
     private static List<Path> yamlFiles(Path dir) throws IOException {
@@ -98,6 +188,7 @@ public final class Demo {
             return client.load(in).items().stream().map(item -> switch (item.getKind()) {
                 case "App" -> (HasMetadata) serialization.convertValue(item, App.class);
                 case "Release" -> (HasMetadata) serialization.convertValue(item, Release.class);
+                case "Rollback" -> (HasMetadata) serialization.convertValue(item, Rollback.class);
                 default -> item;
             }).toList();
         }

@@ -72,6 +72,17 @@ class RollbackTest extends ClusterScenario {
     }
 
     @Test
+    void rollbacksRequestedTogetherAreCarriedOutInOrder() {
+        cluster.create(rollback("first", "shop", "v1"));
+        cluster.create(rollback("second", "shop", "v2"));
+
+        cluster.awaitRollback("first", RollbackPhase.Succeeded);
+        cluster.awaitRollback("second", RollbackPhase.Succeeded);
+        assertThat(cluster.rollback("second").getStatus().getFrom()).isEqualTo(3L);
+        cluster.awaitPhase(cluster.rollback("second").getStatus().getRelease(), ReleasePhase.Active);
+    }
+
+    @Test
     void defaultTargetIsTheNewestEarlierReleaseThatDidNotFail() {
         autoRollback(false);
         cluster.create(release("shop-c", "shop", "registry.example/shop/web:broken"));

@@ -1,12 +1,14 @@
 package dev.slipway.reconcile;
 
 import static dev.slipway.testing.Manifests.release;
+import static dev.slipway.testing.Manifests.rollback;
 import static dev.slipway.testing.Manifests.webAndWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.RollbackPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import java.util.Map;
@@ -95,9 +97,15 @@ class WhichReleaseRunsTest extends ClusterScenario {
             }));
         assertThat(image("shop-web")).as("no step back to v1").isEqualTo("registry.example/shop/web:2");
 
+        cluster.create(rollback("back", "shop", "v1"));
+        cluster.awaitRollback("back", RollbackPhase.Succeeded);
+        cluster.awaitPhase("shop-v3", ReleasePhase.Active);
+        assertThat(cluster.rollback("back").getStatus().getFrom()).as("from the deleted active release").isEqualTo(2L);
+        assertThat(image("shop-web")).isEqualTo("registry.example/shop/web:1");
+
         cluster.create(release("shop-c", "shop", "registry.example/shop/web:3"));
         cluster.awaitPhase("shop-c", ReleasePhase.Active);
-        assertThat(cluster.release("shop-c").getStatus().getVersion()).isEqualTo(3L);
+        assertThat(cluster.release("shop-c").getStatus().getVersion()).isEqualTo(4L);
     }
 
     private void pin(String release) {

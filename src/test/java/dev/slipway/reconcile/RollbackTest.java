@@ -84,11 +84,7 @@ class RollbackTest extends ClusterScenario {
 
     @Test
     void defaultTargetIsTheNewestEarlierReleaseThatDidNotFail() {
-        autoRollback(false);
-        cluster.create(release("shop-c", "shop", "registry.example/shop/web:broken"));
-        cluster.awaitPhase("shop-c", ReleasePhase.Failed);
-        cluster.create(release("shop-d", "shop", "registry.example/shop/web:4"));
-        cluster.awaitPhase("shop-d", ReleasePhase.Active);
+        failedThenGoodRelease();
 
         cluster.create(rollback("back", "shop", null));
 
@@ -98,11 +94,7 @@ class RollbackTest extends ClusterScenario {
 
     @Test
     void refusalsSayWhatIsWrong() {
-        autoRollback(false);
-        cluster.create(release("shop-c", "shop", "registry.example/shop/web:broken"));
-        cluster.awaitPhase("shop-c", ReleasePhase.Failed);
-        cluster.create(release("shop-d", "shop", "registry.example/shop/web:4"));
-        cluster.awaitPhase("shop-d", ReleasePhase.Active);
+        failedThenGoodRelease();
 
         assertRefused(rollback("no-app", "nosuch", "v1"), "App nosuch does not exist in namespace shop");
         assertRefused(rollback("no-target", "shop", "v99"), "spec.to v99 matches no release of App shop");
@@ -129,6 +121,15 @@ class RollbackTest extends ClusterScenario {
         assertThat(status.getConditions()).anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Stalled=True"));
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.client.v1().events().inNamespace("shop").list().getItems())
             .anySatisfy(e -> assertThat(e.getReason() + " " + e.getInvolvedObject().getName()).isEqualTo("Refused " + name)));
+    }
+
+    /** v3 fails to roll out (no automatic rollback), v4 runs. */
+    private void failedThenGoodRelease() {
+        autoRollback(false);
+        cluster.create(release("shop-c", "shop", "registry.example/shop/web:broken"));
+        cluster.awaitPhase("shop-c", ReleasePhase.Failed);
+        cluster.create(release("shop-d", "shop", "registry.example/shop/web:4"));
+        cluster.awaitPhase("shop-d", ReleasePhase.Active);
     }
 
     private void autoRollback(boolean on) {

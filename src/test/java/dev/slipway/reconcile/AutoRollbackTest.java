@@ -68,9 +68,7 @@ class AutoRollbackTest extends ClusterScenario {
     @Test
     void withAutoRollbackOffAFailedReleaseStallsTheApp() {
         cluster.update(App.class, "shop", app -> {
-            var rollout = new dev.slipway.model.RolloutPolicy();
-            rollout.setAutoRollback(false);
-            app.getSpec().setRollout(rollout);
+            app.getSpec().getRollout().setAutoRollback(false);
         });
         cluster.create(release("shop-b", "shop", "registry.example/shop/web:broken"));
 

@@ -134,9 +134,7 @@ class RollbackTest extends ClusterScenario {
 
     private void autoRollback(boolean on) {
         cluster.update(App.class, "shop", app -> {
-            var rollout = new dev.slipway.model.RolloutPolicy();
-            rollout.setAutoRollback(on);
-            app.getSpec().setRollout(rollout);
+            app.getSpec().getRollout().setAutoRollback(on);
         });
     }
 

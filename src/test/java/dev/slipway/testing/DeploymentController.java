@@ -13,6 +13,9 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -28,12 +31,19 @@ public final class DeploymentController implements AutoCloseable {
         AVAILABLE,
         /** New replicas updated but never available; the rollout stays in progress. */
         NEVER_AVAILABLE,
-        /** Progressing=False with reason ProgressDeadlineExceeded. */
+        /**
+         * Pods never become available; once the Deployment's progressDeadlineSeconds have passed (on the
+         * fixture's compressed clock) it reports Progressing=False with reason ProgressDeadlineExceeded.
+         */
         DEADLINE_EXCEEDED
     }
 
+    /** A progress deadline of N seconds passes after N times this many milliseconds. */
+    static final long MILLIS_PER_DEADLINE_SECOND = 5;
+
     private final KubernetesClient client;
     private final SharedIndexInformer<Deployment> informer;
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
     private volatile Function<Deployment, Outcome> outcome = d -> Outcome.AVAILABLE;
 
     private DeploymentController(KubernetesClient client) {
@@ -67,11 +77,31 @@ public final class DeploymentController implements AutoCloseable {
     private synchronized void rollOut(Deployment deployment) {
         DeploymentStatus current = deployment.getStatus();
         Outcome wanted = outcome.apply(deployment);
-        if (current != null && Objects.equals(current.getObservedGeneration(), deployment.getMetadata().getGeneration())
-            && wanted == outcomeOf(current)) {
+        boolean observed = current != null && Objects.equals(current.getObservedGeneration(), deployment.getMetadata().getGeneration());
+        if (observed && (wanted == outcomeOf(current) || (wanted == Outcome.DEADLINE_EXCEEDED && outcomeOf(current) == Outcome.NEVER_AVAILABLE))) {
             return;
         }
-        Deployment withStatus = new DeploymentBuilder(deployment).withStatus(statusFor(deployment, wanted)).build();
+        if (wanted == Outcome.DEADLINE_EXCEEDED) {
+            // First a rollout that makes no progress, then, when the deadline has passed, the verdict.
+            write(deployment, statusFor(deployment, Outcome.NEVER_AVAILABLE));
+            long deadline = Objects.requireNonNullElse(deployment.getSpec().getProgressDeadlineSeconds(), 600);
+            clock.schedule(() -> exceedDeadline(deployment.getMetadata().getNamespace(), deployment.getMetadata().getName(),
+                deployment.getMetadata().getGeneration()), deadline * MILLIS_PER_DEADLINE_SECOND, TimeUnit.MILLISECONDS);
+            return;
+        }
+        write(deployment, statusFor(deployment, wanted));
+    }
+
+    private synchronized void exceedDeadline(String namespace, String name, Long generation) {
+        Deployment deployment = informer.getStore().getByKey(namespace + "/" + name);
+        if (deployment != null && Objects.equals(deployment.getMetadata().getGeneration(), generation)
+            && outcome.apply(deployment) == Outcome.DEADLINE_EXCEEDED) {
+            write(deployment, statusFor(deployment, Outcome.DEADLINE_EXCEEDED));
+        }
+    }
+
+    private void write(Deployment deployment, DeploymentStatus status) {
+        Deployment withStatus = new DeploymentBuilder(deployment).withStatus(status).build();
         try {
             client.apps().deployments().resource(withStatus).updateStatus();
         } catch (KubernetesClientException e) {
@@ -115,6 +145,7 @@ public final class DeploymentController implements AutoCloseable {
 
     @Override
     public void close() {
+        clock.shutdownNow();
         informer.close();
     }
 }

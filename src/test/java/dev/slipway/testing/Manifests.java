@@ -6,6 +6,7 @@ import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSource;
 import dev.slipway.model.ReleaseSpec;
+import dev.slipway.model.RolloutPolicy;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.RollbackSpec;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -24,7 +25,11 @@ public final class Manifests {
     public static App webAndWorker(String name, Map<String, String> config) {
         ProcessSpec web = process(2, List.of("bin/web"));
         web.setPort(5000);
-        return app(name, Map.of("web", web, "worker", process(1, List.of("bin/worker"))), config);
+        App app = app(name, Map.of("web", web, "worker", process(1, List.of("bin/worker"))), config);
+        RolloutPolicy rollout = new RolloutPolicy();
+        rollout.setProgressDeadlineSeconds(60);
+        app.getSpec().setRollout(rollout);
+        return app;
     }
 
     public static App app(String name, Map<String, ProcessSpec> processes, Map<String, String> config) {

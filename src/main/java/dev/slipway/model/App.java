@@ -22,8 +22,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "LATEST", jsonPath = ".status.latestVersion", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "READY", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-@ValidationRule(
-    value = "!has(self.spec.processes) || self.spec.processes.all(p, size(self.metadata.name) + size(p) < 63)",
+@ValidationRule(value = App.NAME_LENGTH_RULE,
     message = "<app>-<process> must be at most 63 characters (it names a Deployment and a Service): shorten the App name or the process name")
 public class App extends CustomResource<AppSpec, AppStatus> implements Namespaced {
+    /** {@code <app>-<process>} names a Service, so it must be a DNS label: at most 63 characters. */
+    public static final String NAME_LENGTH_RULE =
+        "!has(self.spec.processes) || self.spec.processes.all(p, size(self.metadata.name) + size(p) < 63)";
 }

@@ -15,10 +15,11 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AppSpec {
     public static final int DEFAULT_HISTORY_LIMIT = 10;
+    public static final String PROCESS_NAME_RULE = "self.all(p, p.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$'))";
 
     @JsonPropertyDescription("The formation: one Deployment <app>-<process> per entry. Process names are DNS labels (lower case letters, digits and '-').")
     @Size(max = 32)
-    @ValidationRule(value = "self.all(p, p.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$'))",
+    @ValidationRule(value = PROCESS_NAME_RULE,
         message = "process names must be DNS labels: lower case letters, digits and '-', starting with a letter and not ending with '-' (e.g. web, worker, release-phase)")
     private Map<String, ProcessSpec> processes;
 

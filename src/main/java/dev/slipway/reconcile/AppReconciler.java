@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
@@ -29,6 +30,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,7 @@ public class AppReconciler implements Reconciler<App> {
     private static final String MANAGED_SELECTOR = Slipway.LABEL_MANAGED_BY + "=" + Slipway.MANAGED_BY;
 
     private final Clock clock;
+    private final SlipwayMetrics metrics;
     private final VersionMemo memo = new VersionMemo();
     private Numbering numbering;
     private ReleaseRequests requests;
@@ -61,12 +64,14 @@ public class AppReconciler implements Reconciler<App> {
     private Pruner pruner;
     private AppStatuses appStatuses;
 
-    public AppReconciler() {
-        this(Clock.systemUTC());
+    @Inject
+    public AppReconciler(SlipwayMetrics metrics) {
+        this(Clock.systemUTC(), metrics);
     }
 
-    public AppReconciler(Clock clock) {
+    public AppReconciler(Clock clock, SlipwayMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
@@ -94,10 +99,10 @@ public class AppReconciler implements Reconciler<App> {
         var events = new EventRecorder(client, clock);
         var creator = new ReleaseCreator(client, releases);
         numbering = new Numbering(new ReleaseStore(client, releases), memo);
-        requests = new ReleaseRequests(new RollbackRequests(client, rollbacks, creator, conditions, events),
-            new AutoRollbacks(creator, events), new ConfigReleases(creator));
+        requests = new ReleaseRequests(new RollbackRequests(client, rollbacks, creator, conditions, events, metrics),
+            new AutoRollbacks(creator, events, metrics), new ConfigReleases(creator));
         workloads = new Workloads(client, deployments, services);
-        releaseStatuses = new ReleaseStatuses(new ReleaseStore(client, releases), conditions, events);
+        releaseStatuses = new ReleaseStatuses(new ReleaseStore(client, releases), conditions, events, metrics);
         pruner = new Pruner(client, events);
         appStatuses = new AppStatuses(conditions, events);
         return List.of(releases, rollbacks, deployments, services);
@@ -109,6 +114,15 @@ public class AppReconciler implements Reconciler<App> {
 
     @Override
     public UpdateControl<App> reconcile(App app, Context<App> context) {
+        LogContext.enterApp(app.getMetadata().getNamespace(), app.getMetadata().getName());
+        try {
+            return reconcileApp(app, context);
+        } finally {
+            LogContext.leaveApp();
+        }
+    }
+
+    private UpdateControl<App> reconcileApp(App app, Context<App> context) {
         String name = app.getMetadata().getName();
         List<Release> all = context.getSecondaryResources(Release.class).stream()
             .filter(r -> r.getSpec() != null && name.equals(r.getSpec().getApp()))

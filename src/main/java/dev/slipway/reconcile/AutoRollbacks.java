@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.model.Cause;
 import dev.slipway.model.Release;
@@ -22,10 +23,12 @@ final class AutoRollbacks {
 
     private final ReleaseCreator creator;
     private final EventRecorder events;
+    private final SlipwayMetrics metrics;
 
-    AutoRollbacks(ReleaseCreator creator, EventRecorder events) {
+    AutoRollbacks(ReleaseCreator creator, EventRecorder events, SlipwayMetrics metrics) {
         this.creator = creator;
         this.events = events;
+        this.metrics = metrics;
     }
 
     static boolean enabled(App app) {
@@ -58,6 +61,7 @@ final class AutoRollbacks {
         LOG.warnf("App %s/%s: %s failed to roll out; rolling back to %s as v%d", app.getMetadata().getNamespace(),
             app.getMetadata().getName(), Releases.label(failed), Releases.label(good.get()), nextVersion);
         events.warning(app, "AutoRollback", description + " as v" + nextVersion);
+        metrics.rollback(true);
         return Optional.of(created);
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
@@ -20,11 +21,13 @@ final class ReleaseStatuses {
     private final ReleaseStore store;
     private final Conditions conditions;
     private final EventRecorder events;
+    private final SlipwayMetrics metrics;
 
-    ReleaseStatuses(ReleaseStore store, Conditions conditions, EventRecorder events) {
+    ReleaseStatuses(ReleaseStore store, Conditions conditions, EventRecorder events, SlipwayMetrics metrics) {
         this.store = store;
         this.conditions = conditions;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /**
@@ -44,6 +47,7 @@ final class ReleaseStatuses {
                 continue;
             }
             Release written = store.updateStatus(release, after);
+            LogContext.release(written);
             if (isNew) {
                 numbering.committed(app, written);
                 LOG.infof("Numbered release %s/%s as %s of app %s", release.getMetadata().getNamespace(),
@@ -51,10 +55,12 @@ final class ReleaseStatuses {
                 String text = "Release " + Releases.label(written) + " created: " + written.getSpec().getDescription();
                 events.normal(written, "Created", text);
                 events.normal(app, "ReleaseCreated", text);
+                metrics.releaseCreated(Releases.cause(written));
             }
             ReleasePhase previous = isNew ? null : before.getPhase();
             if (previous != after.getPhase()) {
                 recordTransition(app, written, state);
+                measureTransition(written, previous, state);
             }
             result.add(written);
         }
@@ -73,6 +79,18 @@ final class ReleaseStatuses {
         status.setSupersededAt(state.supersededAt());
         status.setConditions(conditions.of(state.health(), release.getMetadata().getGeneration(), current.getConditions()));
         return status;
+    }
+
+    private void measureTransition(Release release, ReleasePhase previous, ReleaseState state) {
+        String uid = release.getMetadata().getUid();
+        if (state.phase() == ReleasePhase.Deploying) {
+            metrics.rolloutStarted(uid);
+        } else if (previous == ReleasePhase.Deploying) {
+            metrics.rolloutEnded(uid, state.phase() == ReleasePhase.Active);
+        }
+        if (state.phase() == ReleasePhase.Failed) {
+            metrics.releaseFailed(state.health().reason());
+        }
     }
 
     private void recordTransition(App app, Release release, ReleaseState state) {

@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.model.Cause;
 import dev.slipway.model.Release;
@@ -33,14 +34,16 @@ final class RollbackRequests {
     private final ReleaseCreator creator;
     private final Conditions conditions;
     private final EventRecorder events;
+    private final SlipwayMetrics metrics;
 
     RollbackRequests(KubernetesClient client, InformerEventSource<Rollback, App> rollbacks, ReleaseCreator creator,
-                     Conditions conditions, EventRecorder events) {
+                     Conditions conditions, EventRecorder events, SlipwayMetrics metrics) {
         this.client = client;
         this.rollbacks = rollbacks;
         this.creator = creator;
         this.conditions = conditions;
         this.events = events;
+        this.metrics = metrics;
     }
 
     /** The oldest Rollback of the App that is not finished. */
@@ -71,7 +74,9 @@ final class RollbackRequests {
                 Slipway.ANNOTATION_ROLLED_BACK_FROM, String.valueOf(decision.from())));
         LOG.infof("Rollback %s/%s: rolling app %s back to %s as v%d", rollback.getMetadata().getNamespace(),
             rollback.getMetadata().getName(), app.getMetadata().getName(), to, nextVersion);
-        return Optional.of(creator.create(desired, ReleaseCreator.annotated(marks)));
+        Release created = creator.create(desired, ReleaseCreator.annotated(marks));
+        metrics.rollback(false);
+        return Optional.of(created);
     }
 
     void refuse(App app, Rollback rollback, String message) {

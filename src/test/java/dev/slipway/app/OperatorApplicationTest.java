@@ -39,6 +39,9 @@ class OperatorApplicationTest {
     @TestHTTPResource("/q/health/live")
     URL live;
 
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
+
     @Test
     void packagedOperatorRollsOutAReleaseAndReportsHealthy() throws Exception {
         client.resource(webAndWorker("shop", Map.of("LOG_LEVEL", "info"))).create();
@@ -56,6 +59,13 @@ class OperatorApplicationTest {
             assertThat(r.body()).contains("\"status\": \"UP\"");
         });
         assertThat(get(live).statusCode()).isEqualTo(200);
+
+        String prometheus = get(metrics).body();
+        assertThat(prometheus)
+            .contains("slipway_releases_created_total{cause=\"Deploy\"")
+            .contains("slipway_rollout_duration_seconds_bucket")
+            .contains("operator_sdk_reconciliations_started_total")
+            .as("no per-app or per-release series").doesNotContain("shop-a").doesNotContain("name=\"shop\"");
     }
 
     private static HttpResponse<String> get(URL url) throws Exception {

@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.fabric8.mockwebserver.http.Dispatcher;
 
 /**
@@ -36,10 +38,19 @@ public final class Cluster implements AutoCloseable {
     }
 
     public Cluster(UnaryOperator<Dispatcher> wrapDispatcher) {
+        this(wrapDispatcher, new SimpleMeterRegistry());
+    }
+
+    /** A cluster whose operator records its metrics in {@code registry}. */
+    public Cluster(MeterRegistry registry) {
+        this(UnaryOperator.identity(), registry);
+    }
+
+    private Cluster(UnaryOperator<Dispatcher> wrapDispatcher, MeterRegistry registry) {
         api = TestApiServer.start(wrapDispatcher);
         client = api.newClient();
         deployments = DeploymentController.start(api.newClient());
-        operator = OperatorInstance.start(api.newClient());
+        operator = OperatorInstance.start(api.newClient(), registry);
     }
 
     public void stopOperator() {
@@ -104,6 +115,7 @@ public final class Cluster implements AutoCloseable {
     public void awaitRollback(String name, dev.slipway.model.RollbackPhase phase) {
         await().atMost(CONVERGENCE).untilAsserted(() -> {
             var r = rollback(name);
+            org.assertj.core.api.Assertions.assertThat(r).as("rollback %s", name).isNotNull();
             org.assertj.core.api.Assertions.assertThat(r.getStatus()).as("status of %s", name).isNotNull();
             org.assertj.core.api.Assertions.assertThat(r.getStatus().getPhase()).as("phase of %s: %s", name,
                 r.getStatus().getMessage()).isEqualTo(phase);
@@ -123,6 +135,7 @@ public final class Cluster implements AutoCloseable {
     public void awaitPhase(String release, ReleasePhase phase) {
         await().atMost(CONVERGENCE).untilAsserted(() -> {
             Release r = release(release);
+            org.assertj.core.api.Assertions.assertThat(r).as("release %s", release).isNotNull();
             org.assertj.core.api.Assertions.assertThat(r.getStatus()).as("status of %s", release).isNotNull();
             org.assertj.core.api.Assertions.assertThat(r.getStatus().getPhase()).as("phase of %s: %s", release,
                 r.getStatus().getMessage()).isEqualTo(phase);

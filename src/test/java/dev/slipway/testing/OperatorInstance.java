@@ -1,10 +1,14 @@
 package dev.slipway.testing;
 
+import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.reconcile.AppReconciler;
 import dev.slipway.reconcile.ReleaseReconciler;
 import dev.slipway.reconcile.RollbackReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 
 /**
  * One operator process: the production reconcilers, registered with the configuration the Quarkus build
@@ -19,12 +23,16 @@ public final class OperatorInstance implements AutoCloseable {
     }
 
     public static OperatorInstance start(KubernetesClient client) {
+        return start(client, new SimpleMeterRegistry());
+    }
+
+    public static OperatorInstance start(KubernetesClient client, MeterRegistry registry) {
         Operator operator = new Operator(o -> o
             .withKubernetesClient(client)
             .withCloseClientOnStop(false)
             .withUseSSAToPatchPrimaryResource(false)
             .withSSABasedCreateUpdateMatchForDependentResources(false));
-        operator.register(new AppReconciler());
+        operator.register(new AppReconciler(Clock.systemUTC(), new SlipwayMetrics(registry, Clock.systemUTC())));
         operator.register(new ReleaseReconciler());
         operator.register(new RollbackReconciler());
         operator.start();

@@ -1,0 +1,77 @@
+package dev.slipway.metrics;
+
+import dev.slipway.model.Cause;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The operator's own metrics. Labels are bounded sets (cause, kind, reason): never an app or release name,
+ * so 1,000 apps cost the same series as one.
+ */
+public class SlipwayMetrics {
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Timer rolloutDuration;
+    /** When each release in flight started rolling out, by uid; entries leave when the rollout ends. */
+    private final Map<String, Instant> rolloutsInFlight = new ConcurrentHashMap<>();
+
+    public SlipwayMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        this.rolloutDuration = Timer.builder("slipway.rollout.duration")
+            .description("Time from a release starting to roll out until every process is rolled out and available")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofSeconds(1))
+            .maximumExpectedValue(Duration.ofHours(1))
+            .register(registry);
+        for (Cause cause : Cause.values()) {
+            releasesCreated(cause);
+        }
+    }
+
+    public void releaseCreated(Cause cause) {
+        releasesCreated(cause).increment();
+    }
+
+    public void rollback(boolean automatic) {
+        Counter.builder("slipway.rollbacks")
+            .description("Rollback releases created, by kind: manual (a Rollback) or automatic (a failed rollout)")
+            .tag("kind", automatic ? "automatic" : "manual")
+            .register(registry)
+            .increment();
+    }
+
+    /** @param reason Invalid or RolloutFailed */
+    public void releaseFailed(String reason) {
+        Counter.builder("slipway.release.failures")
+            .description("Releases that became Failed, by reason")
+            .tag("reason", reason)
+            .register(registry)
+            .increment();
+    }
+
+    public void rolloutStarted(String releaseUid) {
+        rolloutsInFlight.putIfAbsent(releaseUid, Instant.now(clock));
+    }
+
+    /** @param completed true when the release became Active; false when the rollout ended otherwise */
+    public void rolloutEnded(String releaseUid, boolean completed) {
+        Instant started = rolloutsInFlight.remove(releaseUid);
+        if (started != null && completed) {
+            rolloutDuration.record(Duration.between(started, Instant.now(clock)));
+        }
+    }
+
+    private Counter releasesCreated(Cause cause) {
+        return Counter.builder("slipway.releases.created")
+            .description("Releases numbered by the operator, by cause")
+            .tag("cause", cause.name())
+            .register(registry);
+    }
+}

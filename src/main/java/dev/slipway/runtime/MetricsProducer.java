@@ -1,0 +1,26 @@
+package dev.slipway.runtime;
+
+import dev.slipway.metrics.SlipwayMetrics;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** Micrometer wiring: Slipway's metrics, and JOSDK's reconcile metrics without per-resource series. */
+public class MetricsProducer {
+
+    @Produces
+    @Singleton
+    SlipwayMetrics slipwayMetrics(MeterRegistry registry) {
+        return new SlipwayMetrics(registry, Clock.systemUTC());
+    }
+
+    /** Replaces the extension's default, which adds series per App name: unbounded with thousands of apps. */
+    @Produces
+    @Singleton
+    Metrics reconcileMetrics(MeterRegistry registry) {
+        return MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource().build();
+    }
+}

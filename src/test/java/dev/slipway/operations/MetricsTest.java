@@ -1,0 +1,62 @@
+package dev.slipway.operations;
+
+import static dev.slipway.testing.Manifests.release;
+import static dev.slipway.testing.Manifests.rollback;
+import static dev.slipway.testing.Manifests.webAndWorker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.RollbackPhase;
+import dev.slipway.testing.Cluster;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Slipway's metrics count what happened, with labels from small fixed sets only. */
+class MetricsTest {
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private Cluster cluster;
+
+    @AfterEach
+    void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void releasesRollbacksFailuresAndRolloutDurationsAreCounted() {
+        cluster = new Cluster(registry);
+        cluster.failRolloutsOfBrokenImages();
+        cluster.create(webAndWorker("shop", Map.of()));
+        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+        cluster.create(release("shop-b", "shop", "registry.example/shop/web:2"));
+        cluster.awaitPhase("shop-b", ReleasePhase.Active);
+        cluster.create(release("shop-c", "shop", "registry.example/shop/web:broken"));
+        cluster.awaitPhase("shop-v4", ReleasePhase.Active);
+        cluster.create(rollback("undo", "shop", "v1"));
+        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitPhase("shop-v5", ReleasePhase.Active);
+
+        await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> {
+            assertThat(count("slipway.releases.created", "cause", "Deploy")).isEqualTo(3);
+            assertThat(count("slipway.releases.created", "cause", "AutoRollback")).isEqualTo(1);
+            assertThat(count("slipway.releases.created", "cause", "Rollback")).isEqualTo(1);
+            assertThat(count("slipway.rollbacks", "kind", "automatic")).isEqualTo(1);
+            assertThat(count("slipway.rollbacks", "kind", "manual")).isEqualTo(1);
+            assertThat(count("slipway.release.failures", "reason", "RolloutFailed")).isEqualTo(1);
+            assertThat(registry.get("slipway.rollout.duration").timer().count()).as("v1, v2, v4, v5 rolled out").isEqualTo(4);
+        });
+        assertThat(registry.getMeters()).flatExtracting(m -> m.getId().getTags()).extracting(Tag::getKey)
+            .as("no per-app or per-release labels").allMatch(key -> key.equals("cause") || key.equals("kind") || key.equals("reason"));
+        assertThat(registry.getMeters()).extracting(Meter::getId).extracting(id -> id.getTags().toString())
+            .noneMatch(tags -> tags.contains("shop"));
+    }
+
+    private double count(String name, String tag, String value) {
+        return registry.get(name).tag(tag, value).counter().count();
+    }
+}

@@ -37,12 +37,12 @@ install: ## Install the CRDs into the current cluster
 uninstall: ## Remove the CRDs (and with them every App, Release and their workloads)
 	$(KUBECTL) delete -k crds/ --ignore-not-found
 
-deploy: ## Install CRDs, RBAC and the operator Deployment into the current cluster
+deploy: ## Install CRDs, RBAC and the operator (2 replicas, leader election) into the current cluster
 	$(KUBECTL) apply -k deploy/
 
 undeploy: ## Remove the operator and its RBAC (CRDs and apps stay: see docs/operations.md)
-	$(KUBECTL) delete -f deploy/deployment.yaml -f deploy/clusterrolebinding.yaml -f deploy/clusterrole.yaml \
-		-f deploy/serviceaccount.yaml --ignore-not-found
+	$(KUBECTL) delete -k deploy/base --ignore-not-found
+	$(KUBECTL) delete -f deploy/cluster-wide/clusterrolebinding.yaml -f deploy/cluster-wide/clusterrole.yaml --ignore-not-found
 
 $(TEST_CLASSPATH): pom.xml
 	$(MVN) -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TEST_CLASSPATH)

@@ -8,7 +8,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * One operator process: the production reconcilers, registered with the configuration the Quarkus build
@@ -27,11 +29,29 @@ public final class OperatorInstance implements AutoCloseable {
     }
 
     public static OperatorInstance start(KubernetesClient client, MeterRegistry registry) {
-        Operator operator = new Operator(o -> o
-            .withKubernetesClient(client)
-            .withCloseClientOnStop(false)
-            .withUseSSAToPatchPrimaryResource(false)
-            .withSSABasedCreateUpdateMatchForDependentResources(false));
+        return start(client, registry, null);
+    }
+
+    /**
+     * One of several replicas competing for the Lease {@code lease} in namespace {@code namespace}. Durations
+     * are short so that a hand-over happens within the test's convergence bound; a replica that loses the lease
+     * stops leading instead of exiting the JVM (which in a pod restarts it).
+     */
+    public static OperatorInstance startReplica(KubernetesClient client, String namespace, String identity) {
+        return start(client, new SimpleMeterRegistry(), new LeaderElectionConfiguration("slipway-operator", namespace,
+            Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250), identity, null, false));
+    }
+
+    private static OperatorInstance start(KubernetesClient client, MeterRegistry registry, LeaderElectionConfiguration election) {
+        Operator operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                .withCloseClientOnStop(false)
+                .withUseSSAToPatchPrimaryResource(false)
+                .withSSABasedCreateUpdateMatchForDependentResources(false);
+            if (election != null) {
+                o.withLeaderElectionConfiguration(election);
+            }
+        });
         operator.register(new AppReconciler(Clock.systemUTC(), new SlipwayMetrics(registry, Clock.systemUTC())));
         operator.register(new ReleaseReconciler());
         operator.register(new RollbackReconciler());

@@ -42,7 +42,7 @@ public final class TestApiServer implements AutoCloseable {
 
     public static TestApiServer start(UnaryOperator<Dispatcher> wrapDispatcher) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        Dispatcher dispatcher = wrapDispatcher.apply(new KubernetesMixedDispatcher(responses));
+        Dispatcher dispatcher = wrapDispatcher.apply(new AuthorizationReviews(new KubernetesMixedDispatcher(responses)));
         var server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
             dispatcher, false);
         server.init();

@@ -1,0 +1,102 @@
+package dev.slipway.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The install variants in deploy/, rendered with `kubectl kustomize` as an admin would apply them. */
+class InstallManifestsTest {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    @BeforeAll
+    static void kubectlIsThere() {
+        assumeTrue(kubectlAvailable(), "kubectl is not installed: skipping the rendering of deploy/ with kubectl kustomize");
+    }
+
+    @Test
+    void clusterWideInstallHasAClusterRoleBoundToTheOperatorAndTwoReplicas() throws Exception {
+        List<JsonNode> objects = render("deploy");
+        assertThat(kinds(objects)).contains("CustomResourceDefinition", "Namespace", "ServiceAccount", "ClusterRole",
+            "ClusterRoleBinding", "Role", "RoleBinding", "Deployment");
+        assertThat(objects).filteredOn(o -> kind(o).equals("CustomResourceDefinition")).hasSize(3);
+        JsonNode binding = only(objects, "ClusterRoleBinding");
+        assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("slipway-operator");
+        assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo("slipway-system");
+        JsonNode deployment = only(objects, "Deployment");
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(2);
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertThat(container.at("/image").asText()).startsWith("ghcr.io/slipway-dev/slipway-operator:");
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+        assertThat(container.at("/securityContext/capabilities/drop/0").asText()).isEqualTo("ALL");
+        assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.toString()).doesNotContain("SLIPWAY_NAMESPACES");
+    }
+
+    @Test
+    void namespacedInstallHasARolePerWatchedNamespaceAndNoClusterWideAccessToWorkloads() throws Exception {
+        List<JsonNode> objects = render("deploy/namespaced");
+        assertThat(kinds(objects)).doesNotContain("ClusterRole", "ClusterRoleBinding");
+        List<JsonNode> roles = objects.stream().filter(o -> kind(o).equals("Role") && o.at("/metadata/name").asText().equals("slipway-operator")).toList();
+        assertThat(roles).extracting(r -> r.at("/metadata/namespace").asText()).containsExactlyInAnyOrder("team-a", "team-b");
+        List<JsonNode> bindings = objects.stream().filter(o -> kind(o).equals("RoleBinding") && o.at("/metadata/name").asText().equals("slipway-operator")).toList();
+        assertThat(bindings).extracting(b -> b.at("/metadata/namespace").asText()).containsExactlyInAnyOrder("team-a", "team-b");
+        assertThat(bindings).allSatisfy(b -> assertThat(b.at("/subjects/0/namespace").asText()).isEqualTo("slipway-system"));
+        JsonNode env = only(objects, "Deployment").at("/spec/template/spec/containers/0/env");
+        assertThat(env.toString()).contains("{\"name\":\"SLIPWAY_NAMESPACES\",\"value\":\"team-a,team-b\"}");
+    }
+
+    @Test
+    void namespacedRoleGrantsExactlyWhatTheClusterRoleGrants() throws Exception {
+        JsonNode clusterRole = only(render("deploy"), "ClusterRole");
+        JsonNode role = render("deploy/namespaced").stream()
+            .filter(o -> kind(o).equals("Role") && o.at("/metadata/namespace").asText().equals("team-a")).findFirst().orElseThrow();
+        assertThat(role.get("rules")).isEqualTo(clusterRole.get("rules"));
+    }
+
+    private static List<JsonNode> render(String dir) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("kubectl", "kustomize", dir).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("kubectl kustomize %s: %s", dir, output).isZero();
+        List<JsonNode> objects = new ArrayList<>();
+        try (var parser = new YAMLFactory().createParser(output)) {
+            YAML.readValues(parser, JsonNode.class).forEachRemaining(objects::add);
+        }
+        return objects;
+    }
+
+    private static List<String> kinds(List<JsonNode> objects) {
+        return objects.stream().map(InstallManifestsTest::kind).toList();
+    }
+
+    private static String kind(JsonNode object) {
+        return object.path("kind").asText();
+    }
+
+    private static JsonNode only(List<JsonNode> objects, String kind) {
+        List<JsonNode> matching = objects.stream().filter(o -> kind(o).equals(kind)).toList();
+        assertThat(matching).as(kind).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static boolean kubectlAvailable() {
+        try {
+            return new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+}

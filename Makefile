@@ -8,7 +8,7 @@ TEST_CLASSPATH := target/test-classpath.txt
 IMAGE ?= ghcr.io/slipway-dev/slipway-operator:0.1.0
 
 .DEFAULT_GOAL := help
-.PHONY: help build test demo run crds install uninstall deploy undeploy
+.PHONY: help build test demo run crds install uninstall deploy undeploy image
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -37,8 +37,11 @@ install: ## Install the CRDs into the current cluster
 uninstall: ## Remove the CRDs (and with them every App, Release and their workloads)
 	$(KUBECTL) delete -k crds/ --ignore-not-found
 
-deploy: ## Install CRDs, RBAC and the operator (2 replicas, leader election) into the current cluster
-	$(KUBECTL) apply -k deploy/
+deploy: ## Install CRDs, RBAC and the operator (2 replicas, leader election); IMAGE=… picks the image
+	$(KUBECTL) kustomize deploy/ | sed 's#ghcr.io/slipway-dev/slipway-operator:0.1.0#$(IMAGE)#' | $(KUBECTL) apply -f -
+
+image: build ## Build the container image $(IMAGE) (needs a Docker engine; none on the dev machines)
+	docker build -f src/main/docker/Dockerfile.jvm -t $(IMAGE) .
 
 undeploy: ## Remove the operator and its RBAC (CRDs and apps stay: see docs/operations.md)
 	$(KUBECTL) delete -k deploy/base --ignore-not-found

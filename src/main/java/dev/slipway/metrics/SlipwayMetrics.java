@@ -15,6 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * so 1,000 apps cost the same series as one.
  */
 public class SlipwayMetrics {
+    /** Histogram buckets from a quick restart to a rollout hitting the default 10-minute progress deadline. */
+    private static final Duration[] ROLLOUT_BUCKETS = {
+        Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
+        Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofHours(1)};
+
     private final MeterRegistry registry;
     private final Clock clock;
     private final Timer rolloutDuration;
@@ -26,9 +31,7 @@ public class SlipwayMetrics {
         this.clock = clock;
         this.rolloutDuration = Timer.builder("slipway.rollout.duration")
             .description("Time from a release starting to roll out until every process is rolled out and available")
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofSeconds(1))
-            .maximumExpectedValue(Duration.ofHours(1))
+            .serviceLevelObjectives(ROLLOUT_BUCKETS)
             .register(registry);
         for (Cause cause : Cause.values()) {
             releasesCreated(cause);

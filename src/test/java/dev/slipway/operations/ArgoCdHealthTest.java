@@ -90,5 +90,4 @@ class ArgoCdHealthTest extends ClusterScenario {
             .isEqualTo(status);
         assertThat(verdict.message()).isNotBlank();
     }
-
 }

@@ -134,9 +134,11 @@ public class AppReconciler implements Reconciler<App> {
         ReleaseRef active = app.getStatus() == null ? null : app.getStatus().getActiveRelease();
 
         // 1. Releases the operator makes itself, numbered below like any other new release.
-        Selection before = TargetSelection.select(app, numbered, InvalidReleases.of(numbered).keySet(), active);
+        Map<String, String> invalidBefore = InvalidReleases.of(numbered);
+        Selection before = TargetSelection.select(app, numbered, invalidBefore.keySet(), active);
+        Optional<String> rollbackBefore = requests.pendingRollback(app);
         Optional<ReleaseRequests.Made> made = requests.make(app, all, numbered, unnumbered,
-            InvalidReleases.of(numbered), active, before, highWater + unnumbered.size() + 1, problems);
+            invalidBefore, active, before, highWater + unnumbered.size() + 1, problems);
         made.map(ReleaseRequests.Made::release)
             .filter(r -> !Releases.isNumbered(r) && unnumbered.stream().noneMatch(u -> u.getMetadata().getName().equals(r.getMetadata().getName())))
             .ifPresent(unnumbered::add);
@@ -180,8 +182,10 @@ public class AppReconciler implements Reconciler<App> {
         appStatuses.write(app, context, health, latestVersion, nowActive, deployments, appliedConfig,
             activeRelease != null ? activeRelease : target);
         // Decisions above were made from the state this reconcile started with. When it changed a phase (e.g. a
-        // rollout failed) or more Rollbacks wait, look again at once: JOSDK does not deliver our own writes' events.
-        boolean again = phasesChanged(numbered, stored) || requests.hasPendingRollback(app);
+        // rollout failed) or finished a Rollback while another waits, look again at once: JOSDK does not deliver
+        // the events of our own writes.
+        Optional<String> rollbackAfter = requests.pendingRollback(app);
+        boolean again = phasesChanged(numbered, stored) || (rollbackAfter.isPresent() && !rollbackAfter.equals(rollbackBefore));
         return again ? UpdateControl.<App>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
     }
 

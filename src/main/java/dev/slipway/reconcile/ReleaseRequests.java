@@ -68,8 +68,9 @@ final class ReleaseRequests {
         return configReleases.release(app, build, newest, all, nextVersion).map(r -> new Made(r, null));
     }
 
-    boolean hasPendingRollback(App app) {
-        return rollbacks.next(app).isPresent();
+    /** The uid of the oldest unfinished Rollback of the App. */
+    Optional<String> pendingRollback(App app) {
+        return rollbacks.next(app).map(r -> r.getMetadata().getUid());
     }
 
     /** After numbering: completes the Rollback the release was made for. */

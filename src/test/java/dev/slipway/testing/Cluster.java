@@ -125,7 +125,7 @@ public final class Cluster implements AutoCloseable {
     /** Rollouts of images tagged ":broken" exceed their progress deadline; all others succeed. */
     public void failRolloutsOfBrokenImages() {
         deployments.setOutcome(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(":broken")
-            ? DeploymentController.Outcome.DEADLINE_EXCEEDED : DeploymentController.Outcome.AVAILABLE);
+            ? DeploymentController.Outcome.DEADLINE_EXCEEDED : deployments.kubelet(d));
     }
 
     public Deployment deployment(String name) {

@@ -44,7 +44,7 @@ public final class DeploymentController implements AutoCloseable {
     private final KubernetesClient client;
     private final SharedIndexInformer<Deployment> informer;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-    private volatile Function<Deployment, Outcome> outcome = d -> Outcome.AVAILABLE;
+    private volatile Function<Deployment, Outcome> outcome = this::kubelet;
 
     private DeploymentController(KubernetesClient client) {
         this.client = client;
@@ -67,6 +67,17 @@ public final class DeploymentController implements AutoCloseable {
 
     public static DeploymentController start(KubernetesClient client) {
         return new DeploymentController(client);
+    }
+
+    /** What a kubelet makes of the pod template: pods whose envFrom names a missing Secret never start. */
+    public Outcome kubelet(Deployment deployment) {
+        var containers = deployment.getSpec().getTemplate().getSpec().getContainers();
+        boolean missingSecret = containers.stream()
+            .flatMap(c -> c.getEnvFrom() == null ? java.util.stream.Stream.empty() : c.getEnvFrom().stream())
+            .filter(source -> source.getSecretRef() != null && !Boolean.TRUE.equals(source.getSecretRef().getOptional()))
+            .anyMatch(source -> client.secrets().inNamespace(deployment.getMetadata().getNamespace())
+                .withName(source.getSecretRef().getName()).get() == null);
+        return missingSecret ? Outcome.DEADLINE_EXCEEDED : Outcome.AVAILABLE;
     }
 
     public void setOutcome(Function<Deployment, Outcome> outcome) {

@@ -14,7 +14,7 @@ import java.time.Duration;
 
 /**
  * One operator process: the production reconcilers, registered with the configuration the Quarkus build
- * uses (annotations on the reconcilers, server-side apply off). Stopping it and starting a new instance on
+ * uses (annotations on the reconcilers, server-side apply off, informer errors at startup retried). Stopping it and starting a new instance on
  * the same API server is an operator restart: all in-memory state is gone.
  */
 public final class OperatorInstance implements AutoCloseable {
@@ -47,7 +47,8 @@ public final class OperatorInstance implements AutoCloseable {
             o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
                 .withUseSSAToPatchPrimaryResource(false)
-                .withSSABasedCreateUpdateMatchForDependentResources(false);
+                .withSSABasedCreateUpdateMatchForDependentResources(false)
+                .withStopOnInformerErrorDuringStartup(false);
             if (election != null) {
                 o.withLeaderElectionConfiguration(election);
             }

@@ -20,7 +20,7 @@ class FaultInjectionTest {
     @BeforeAll
     static void faultFreeRun() {
         try (Cluster cluster = new Cluster()) {
-            Scenario scenario = new Scenario(cluster, "ref", () -> { });
+            Scenario scenario = new Scenario(cluster, "ref", () -> { }, true);
             scenario.run();
             reference = scenario.finalState();
         }
@@ -42,7 +42,7 @@ class FaultInjectionTest {
             cluster.stopOperator();
             cluster.startOperator(OPERATOR);
             for (String app : new String[] {"ref", "other"}) {
-                Scenario scenario = new Scenario(cluster, app, () -> { });
+                Scenario scenario = new Scenario(cluster, app, () -> { }, true);
                 scenario.run();
                 assertThat(scenario.finalState()).as("%s under %s", app, fault).isEqualTo(reference);
             }

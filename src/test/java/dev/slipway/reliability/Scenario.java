@@ -11,6 +11,7 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.RollbackPhase;
 import dev.slipway.release.Releases;
 import dev.slipway.testing.Cluster;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,24 +26,37 @@ final class Scenario {
     private final Cluster cluster;
     private final String app;
     private final Runnable whileWaiting;
+    private final boolean secondDeploy;
 
-    /** @param whileWaiting called while waiting for a step, e.g. to replace a crashed operator */
-    Scenario(Cluster cluster, String app, Runnable whileWaiting) {
+    /**
+     * @param whileWaiting called while waiting for a step, e.g. to replace a crashed operator
+     * @param secondDeploy whether a second build is deployed before the config change
+     */
+    Scenario(Cluster cluster, String app, Runnable whileWaiting, boolean secondDeploy) {
         this.cluster = cluster;
         this.app = app;
         this.whileWaiting = whileWaiting;
+        this.secondDeploy = secondDeploy;
     }
 
     void run() {
+        int version = 1;
         cluster.create(webAndWorker(app, Map.of("A", "1")));
         cluster.create(release(app + "-r1", app, "registry.example/web:1"));
-        awaitStep(() -> activeVersion() == 1);
-        cluster.create(release(app + "-r2", app, "registry.example/web:2"));
-        awaitStep(() -> activeVersion() == 2);
+        awaitActive(version);
+        if (secondDeploy) {
+            cluster.create(release(app + "-r2", app, "registry.example/web:2"));
+            awaitActive(++version);
+        }
         cluster.update(App.class, app, a -> a.getSpec().setConfig(Map.of("A", "2", "B", "1")));
-        awaitStep(() -> activeVersion() == 3);
+        awaitActive(++version);
         cluster.create(rollback(app + "-undo", app, "v1"));
-        awaitStep(() -> activeVersion() == 4 && rollbackDone());
+        long rolledBack = ++version;
+        awaitStep(() -> activeVersion() == rolledBack && rollbackDone());
+    }
+
+    private void awaitActive(long version) {
+        awaitStep(() -> activeVersion() == version);
     }
 
     /** Everything users see of the app, with the app name replaced by "app". */
@@ -80,7 +94,7 @@ final class Scenario {
     }
 
     private void awaitStep(Callable<Boolean> done) {
-        await().atMost(Cluster.CONVERGENCE).until(() -> {
+        await().atMost(Cluster.CONVERGENCE).pollInterval(Duration.ofMillis(20)).until(() -> {
             whileWaiting.run();
             return done.call() && releasesSettled();
         });

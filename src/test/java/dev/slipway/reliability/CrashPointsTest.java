@@ -1,0 +1,49 @@
+package dev.slipway.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.testing.Cluster;
+import dev.slipway.testing.OperatorCrash;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator dies after its k-th write, for every k of the scenario (deploys, config change, rollback); a
+ * fresh operator takes over on the same API server, and the app ends exactly as in a crash-free run.
+ */
+class CrashPointsTest {
+    private static final String VICTIM = "slipway-operator-crashing";
+
+    @Test
+    void everyCrashPointEndsInTheCrashFreeState() {
+        AtomicReference<OperatorCrash> crash = new AtomicReference<>();
+        try (Cluster cluster = new Cluster(dispatcher -> {
+            crash.set(new OperatorCrash(dispatcher));
+            return crash.get();
+        })) {
+            cluster.stopOperator();
+            crash.get().arm(VICTIM, Integer.MAX_VALUE);
+            cluster.startOperator(VICTIM);
+            Scenario clean = new Scenario(cluster, "clean", () -> { }, false);
+            clean.run();
+            String reference = clean.finalState();
+            int writes = crash.get().writesDone();
+            assertThat(writes).as("writes of a crash-free run").isGreaterThan(20);
+
+            for (int k = 0; k < writes; k++) {
+                // The running operator has converged and is idle: from now on it dies after k more writes.
+                crash.get().arm(VICTIM, k);
+                Scenario scenario = new Scenario(cluster, "crash" + k, () -> {
+                    if (crash.get().dead()) {
+                        cluster.stopOperator();
+                        crash.get().arm(VICTIM, Integer.MAX_VALUE);
+                        cluster.startOperator(VICTIM);
+                    }
+                }, false);
+                scenario.run();
+                assertThat(scenario.finalState()).as("crash after write %d of %d", k, writes).isEqualTo(reference);
+            }
+            System.out.printf("reliability: %d crash points tried; every one ended in the crash-free state%n", writes);
+        }
+    }
+}

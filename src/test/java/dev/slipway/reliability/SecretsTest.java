@@ -1,0 +1,109 @@
+package dev.slipway.reliability;
+
+import static dev.slipway.testing.Manifests.release;
+import static dev.slipway.testing.Manifests.rollback;
+import static dev.slipway.testing.Manifests.webAndWorker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.model.App;
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.RollbackPhase;
+import dev.slipway.testing.Cluster;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.jboss.logmanager.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Config values and Secret contents never reach logs (at any level of the operator's loggers), Events,
+ * statuses or metrics: the scenarios run with sentinel values, and everything the operator emits is scanned.
+ */
+class SecretsTest {
+    private static final String CONFIG_SENTINEL = "sentinel-config-91c2";
+    private static final String SECRET_SENTINEL = "sentinel-secret-77ad";
+    /**
+     * The most the packaged operator can log: everything of its own, DEBUG of the libraries (Quarkus compiles out
+     * TRACE below quarkus.log.min-level=DEBUG), and never the HTTP body logger (min-level INFO in application.properties).
+     */
+    private static final Map<String, Level> LOGGERS = Map.of(
+        "dev.slipway", Level.ALL,
+        "io.javaoperatorsdk", Level.FINE,
+        "io.fabric8.kubernetes.client", Level.FINE,
+        "io.fabric8.kubernetes.client.http.HttpLoggingInterceptor", Level.INFO);
+
+    @Test
+    void sentinelsAppearOnlyInSpecsAndWorkloads() {
+        List<String> logs = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getLoggerName().startsWith("io.fabric8.kubernetes.client.server.mock")) {
+                    return; // the stand-in API server, not the operator
+                }
+                logs.add(record.getLevel() + " " + record.getLoggerName() + " " + new org.jboss.logmanager.formatters.PatternFormatter("%s%e").format(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Map<String, Level> levels = new java.util.HashMap<>();
+        LOGGERS.forEach((name, level) -> {
+            Logger logger = Logger.getLogger(name);
+            levels.put(name, logger.getLevel());
+            logger.setLevel(level);
+            logger.addHandler(capture);
+        });
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        try (Cluster cluster = new Cluster(metrics)) {
+            cluster.create(new SecretBuilder().withNewMetadata().withName("shop-secrets").withNamespace("shop").endMetadata()
+                .withStringData(Map.of("API_TOKEN", SECRET_SENTINEL)).build());
+            App app = webAndWorker("shop", Map.of("PASSWORD", CONFIG_SENTINEL));
+            app.getSpec().setEnvFrom(List.of(new EnvFromSourceBuilder().withNewSecretRef("shop-secrets", false).build()));
+            cluster.create(app);
+            cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+            cluster.awaitPhase("shop-a", ReleasePhase.Active);
+            cluster.update(App.class, "shop", a -> a.getSpec().getConfig().put("PASSWORD", CONFIG_SENTINEL + "-rotated"));
+            cluster.awaitPhase("shop-v2", ReleasePhase.Active);
+            var badName = release("shop-bad", "shop", "registry.example/shop/web:2");
+            badName.getSpec().setConfig(Map.of("9BAD", CONFIG_SENTINEL));
+            cluster.create(badName);
+            cluster.awaitPhase("shop-bad", ReleasePhase.Failed);
+            cluster.create(rollback("undo", "shop", "v1"));
+            cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+
+            String statuses = Serialization.asJson(cluster.client.resources(App.class).inNamespace("shop").list().getItems()
+                    .stream().map(App::getStatus).toList())
+                + Serialization.asJson(cluster.releasesOf("shop").stream().map(r -> r.getStatus()).toList())
+                + Serialization.asJson(cluster.rollback("undo").getStatus());
+            String events = Serialization.asJson(cluster.client.v1().events().inNamespace("shop").list().getItems());
+            String meters = metrics.getMetersAsString();
+            assertThat(logs).as("log lines").isNotEmpty();
+            for (String sentinel : List.of(CONFIG_SENTINEL, SECRET_SENTINEL)) {
+                assertThat(logs).as("logs").noneMatch(line -> line.contains(sentinel));
+                assertThat(statuses).as("statuses").doesNotContain(sentinel);
+                assertThat(events).as("events").doesNotContain(sentinel);
+                assertThat(meters).as("metrics").doesNotContain(sentinel);
+            }
+            System.out.printf("reliability: %d log lines (all levels), %d bytes of events and statuses scanned; no sentinel%n",
+                logs.size(), events.length() + statuses.length());
+        } finally {
+            LOGGERS.keySet().forEach(name -> {
+                Logger.getLogger(name).removeHandler(capture);
+                Logger.getLogger(name).setLevel(levels.get(name));
+            });
+        }
+    }
+}

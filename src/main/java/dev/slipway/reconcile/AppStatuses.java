@@ -50,10 +50,10 @@ final class AppStatuses {
             list.add(configInSync(app, running, generation, before.getConditions()));
         }
         after.setConditions(list);
-        if (ReleaseStore.SERIALIZATION.asJson(before).equals(ReleaseStore.SERIALIZATION.asJson(after))) {
+        if (Snapshots.same(before, after)) {
             return;
         }
-        App copy = ReleaseStore.SERIALIZATION.clone(app);
+        App copy = Snapshots.copy(app);
         PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(copy, context, fresh -> {
             fresh.setStatus(after);
             return fresh;

@@ -43,7 +43,7 @@ final class Numbering {
         for (Release release : unnumbered) {
             next++;
             Release filled = Inheritance.fill(release, app, running, next);
-            Release written = needsWrite(release, filled) ? store.update(release, filled) : ReleaseStore.SERIALIZATION.clone(release);
+            Release written = needsWrite(release, filled) ? store.update(release, filled) : Snapshots.copy(release);
             ReleaseStatus status = written.getStatus() == null ? new ReleaseStatus() : written.getStatus();
             status.setVersion(next);
             status.setNumberedGeneration(written.getMetadata().getGeneration());
@@ -60,6 +60,6 @@ final class Numbering {
     private static boolean needsWrite(Release before, Release after) {
         return !Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
             || !Objects.equals(before.getMetadata().getOwnerReferences(), after.getMetadata().getOwnerReferences())
-            || !ReleaseStore.SERIALIZATION.asJson(before.getSpec()).equals(ReleaseStore.SERIALIZATION.asJson(after.getSpec()));
+            || !Snapshots.same(before.getSpec(), after.getSpec());
     }
 }

@@ -39,7 +39,7 @@ final class ReleaseCreator {
                 return existing;
             }
             // Someone else's release has the name <app>-v<N>: keep the number, make the name unique.
-            Release renamed = ReleaseStore.SERIALIZATION.clone(desired);
+            Release renamed = Snapshots.copy(desired);
             renamed.getMetadata().setName(desired.getMetadata().getName() + "-" + UUID.randomUUID().toString().substring(0, 5));
             return created(client.resource(renamed).create());
         }

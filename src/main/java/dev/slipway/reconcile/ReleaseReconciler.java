@@ -54,10 +54,10 @@ public class ReleaseReconciler implements Reconciler<Release> {
             release.getStatus() == null ? null : release.getStatus().getConditions();
         status.setConditions(conditions.of(health, release.getMetadata().getGeneration(), previous));
         if (release.getStatus() != null
-            && ReleaseStore.SERIALIZATION.asJson(release.getStatus()).equals(ReleaseStore.SERIALIZATION.asJson(status))) {
+            && Snapshots.same(release.getStatus(), status)) {
             return UpdateControl.noUpdate();
         }
-        Release copy = ReleaseStore.SERIALIZATION.clone(release);
+        Release copy = Snapshots.copy(release);
         copy.setStatus(status);
         context.getClient().resource(copy).updateStatus();
         return UpdateControl.noUpdate();

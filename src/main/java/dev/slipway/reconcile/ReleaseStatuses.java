@@ -42,7 +42,7 @@ final class ReleaseStatuses {
             ReleaseState state = planner.plan(release);
             ReleaseStatus before = release.getStatus();
             ReleaseStatus after = render(release, state);
-            if (!isNew && ReleaseStore.SERIALIZATION.asJson(before).equals(ReleaseStore.SERIALIZATION.asJson(after))) {
+            if (!isNew && Snapshots.same(before, after)) {
                 result.add(release);
                 continue;
             }

@@ -3,7 +3,6 @@ package dev.slipway.reconcile;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
@@ -13,8 +12,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
  * next reconcile reads its own writes.
  */
 final class ReleaseStore {
-    static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
     private final KubernetesClient client;
     private final InformerEventSource<Release, ?> cache;
 
@@ -30,7 +27,7 @@ final class ReleaseStore {
     }
 
     Release updateStatus(Release before, ReleaseStatus status) {
-        Release copy = SERIALIZATION.clone(before);
+        Release copy = Snapshots.copy(before);
         copy.setStatus(status);
         Release updated = client.resource(copy).updateStatus();
         cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, before);

@@ -50,13 +50,9 @@ public class RollbackReconciler implements Reconciler<Rollback> {
         } else {
             return UpdateControl.noUpdate();
         }
-        RollbackStatus status = new RollbackStatus();
-        status.setObservedGeneration(rollback.getMetadata().getGeneration());
-        status.setPhase(RollbackPhase.Failed);
-        status.setMessage(refusal);
-        status.setConditions(new Conditions(clock).of(Health.stalled("Refused", refusal),
-            rollback.getMetadata().getGeneration(), null));
-        Rollback copy = ReleaseStore.SERIALIZATION.clone(rollback);
+        RollbackStatus status = RollbackRequests.status(rollback, RollbackPhase.Failed, refusal,
+            Health.stalled("Refused", refusal), new Conditions(clock));
+        Rollback copy = Snapshots.copy(rollback);
         copy.setStatus(status);
         context.getClient().resource(copy).updateStatus();
         new EventRecorder(context.getClient(), clock).warning(rollback, "Refused", refusal);

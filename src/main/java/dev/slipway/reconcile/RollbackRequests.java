@@ -101,6 +101,11 @@ final class RollbackRequests {
     }
 
     private RollbackStatus status(Rollback rollback, RollbackPhase phase, String message, Health health) {
+        return status(rollback, phase, message, health, conditions);
+    }
+
+    /** The status of a Rollback that ended, or was refused, with this message. */
+    static RollbackStatus status(Rollback rollback, RollbackPhase phase, String message, Health health, Conditions conditions) {
         RollbackStatus status = new RollbackStatus();
         status.setObservedGeneration(rollback.getMetadata().getGeneration());
         status.setPhase(phase);
@@ -111,7 +116,7 @@ final class RollbackRequests {
     }
 
     private void write(Rollback rollback, RollbackStatus status) {
-        Rollback copy = ReleaseStore.SERIALIZATION.clone(rollback);
+        Rollback copy = Snapshots.copy(rollback);
         copy.setStatus(status);
         Rollback updated = client.resource(copy).updateStatus();
         rollbacks.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, rollback);

@@ -1,0 +1,70 @@
+package dev.slipway.bench;
+
+import dev.slipway.testing.DeploymentController;
+import dev.slipway.testing.TestApiServer;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * What every benchmark section runs on: the in-process API server with its request timeline, the
+ * Deployment-controller fixture, the benchmark's own client, and the packaged operator as a separate process.
+ */
+final class BenchCluster implements AutoCloseable {
+    /** Bounds a wait for the operator to start; it only catches an operator that cannot start at all. */
+    static final Duration START_LIMIT = Duration.ofSeconds(60);
+
+    final TestApiServer api;
+    final RequestTimeline timeline;
+    final KubernetesClient client;
+    private final DeploymentController kubelet;
+    private final Path operatorLog;
+    private OperatorProcess operator;
+
+    private BenchCluster(TestApiServer api, RequestTimeline timeline, Path operatorLog) {
+        this.api = api;
+        this.timeline = timeline;
+        this.client = api.newClient(RequestTimeline.BENCH_AGENT);
+        this.kubelet = DeploymentController.start(api.newClient(RequestTimeline.KUBELET_AGENT));
+        this.operatorLog = operatorLog;
+    }
+
+    static BenchCluster start(Path operatorLog) {
+        // The mock server logs every request through java.util.logging; at this volume that is most of its cost.
+        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
+        RequestTimeline[] timeline = new RequestTimeline[1];
+        TestApiServer api = TestApiServer.start(dispatcher -> timeline[0] = new RequestTimeline(dispatcher));
+        return new BenchCluster(api, timeline[0], operatorLog);
+    }
+
+    /** Starts the packaged operator and waits until it reports ready; returns the time that took. */
+    Duration startOperator(Map<String, String> properties) throws IOException, InterruptedException {
+        if (operator != null) {
+            throw new IllegalStateException("the operator is already running");
+        }
+        operator = OperatorProcess.start(api.url(), operatorLog, properties);
+        return operator.awaitReady(START_LIMIT);
+    }
+
+    OperatorProcess operator() {
+        return operator;
+    }
+
+    void stopOperator() throws InterruptedException {
+        operator.close();
+        operator = null;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (operator != null) {
+            stopOperator();
+        }
+        kubelet.close();
+        api.close();
+    }
+}

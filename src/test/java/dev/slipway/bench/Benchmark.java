@@ -1,0 +1,182 @@
+package dev.slipway.bench;
+
+import dev.slipway.model.Release;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * `make bench`: the packaged operator, as its own JVM, against the in-process API server and the
+ * Deployment-controller fixture. Measures reaction latency beside the floor, throughput, requests per
+ * release, idle writes, memory and restart, prints a table and writes it into docs/benchmarks.md.
+ */
+public final class Benchmark {
+    static final Path REPORT = Path.of("docs/benchmarks.md");
+    /** A max reconciliation interval short enough that a 60 s idle window holds several resyncs of every App. */
+    static final String RESYNC_INTERVAL = "PT20S";
+
+    private final BenchCluster cluster;
+    private final Scale scale;
+    private final Report report;
+
+    private Benchmark(BenchCluster cluster, Scale scale, Report report) {
+        this.cluster = cluster;
+        this.scale = scale;
+        this.report = report;
+    }
+
+    public static void main(String[] args) {
+        Scale scale = Scale.fromEnvironment();
+        MachineInfo machine = MachineInfo.read();
+        machine.lines().forEach(System.out::println);
+        Report report = new Report(machine);
+        report.setting("Scale: " + scale.name() + "; the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -jar "
+            + OperatorProcess.JAR + "` (the pod's memory limit, so the JVM picks the heap and collector it would pick there)");
+        int exit = 0;
+        try (BenchCluster cluster = BenchCluster.start(Path.of("target/bench/operator.log"))) {
+            new Benchmark(cluster, scale, report).run();
+            if (scale == Scale.FULL) {
+                report.writeInto(REPORT);
+                System.out.println("written into " + REPORT);
+            }
+        } catch (Exception e) {
+            System.err.println("BENCHMARK FAILED: " + e.getMessage() + " (operator log: target/bench/operator.log)");
+            e.printStackTrace();
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    private void run() throws Exception {
+        startup();
+        ReleaseLatency.Result solo = latency("1 app", new Fleet(cluster.client, "bench-solo", 1, 10), scale.soloReleases());
+        ReleaseLatency.Result busy = latency(scale.busyApps() + " apps busy",
+            new Fleet(cluster.client, "bench-busy", scale.busyApps(), 10), scale.busyRounds());
+        requestsPerRelease(solo);
+        floor(solo, busy);
+        Fleet fleet = new Fleet(cluster.client, "bench-fleet", scale.fleetApps(), scale.historyLimit());
+        throughput(fleet);
+        memory();
+        idle("converged, no resync", scale.idle());
+        restarts(fleet);
+        idle("converged, every App resynced every " + RESYNC_INTERVAL.substring(2).toLowerCase(), scale.idle());
+    }
+
+    private void startup() throws Exception {
+        Samples ready = new Samples();
+        for (int i = 0; i < scale.starts(); i++) {
+            if (i > 0) {
+                cluster.stopOperator();
+            }
+            ready.add(cluster.startOperator(Map.of()));
+        }
+        report.row("Start to ready, empty cluster (ms)", ready.summary("%.0f"), "< 3000", ready.median() < 3000);
+    }
+
+    private ReleaseLatency.Result latency(String label, Fleet fleet, int rounds) throws InterruptedException {
+        fleet.createApps();
+        fleet.createReleases(0, 1, 8);
+        Fleet.await(label + " to run their first release", Duration.ofMillis(100), Duration.ofMinutes(2), () -> fleet.allRunning(0));
+        ReleaseLatency.Result result = new ReleaseLatency(cluster, fleet).run(1, rounds);
+        String p = "p50 %.1f, p99 %.1f (n=%d)";
+        report.row("Release create → Deployment updated, " + label + " (ms)", String.format(p, result.toDeployment().median(),
+            result.toDeployment().percentile(99), result.toDeployment().count()));
+        report.row("Release create → Release Active, " + label + " (ms)", String.format(p, result.toActive().median(),
+            result.toActive().percentile(99), result.toActive().count()));
+        return result;
+    }
+
+    private void requestsPerRelease(ReleaseLatency.Result solo) {
+        double events = solo.requestsPerRelease().getOrDefault("POST events", 0.0);
+        double deployment = solo.requestsPerRelease().getOrDefault("PUT deployments", 0.0);
+        double state = solo.writesPerRelease() - events - deployment;
+        report.row("API reads per deploy release (1 app)", String.format("%.2f", solo.readsPerRelease()), "0 (minimum)",
+            solo.readsPerRelease() == 0);
+        report.row("State writes per deploy release beyond the Deployment (1 app)", String.format("%.2f", state), "≤ 4", state <= 4);
+        report.row("Event writes per deploy release (1 app)", String.format("%.2f", events));
+        List<String> lines = new ArrayList<>(List.of("| Request | Per deploy release |", "|---|---|"));
+        solo.requestsPerRelease().forEach((kind, count) -> lines.add(String.format("| %s | %.2f |", kind, count)));
+        report.section("Operator requests per deploy release (1 app, " + solo.releases() + " releases; lease renewals excluded)", lines);
+    }
+
+    private void floor(ReleaseLatency.Result solo, ReleaseLatency.Result busy) throws InterruptedException {
+        int reads = (int) busy.criticalReads().median();
+        int writes = (int) busy.criticalWrites().median();
+        report.setting(String.format("Floor: a plain client that watches a trigger and answers it with %d reads and %d sequential writes,"
+            + " the median the operator made between a Release create and its Deployment write", reads, writes));
+        var floorClient = cluster.api.newClient(FloorProbe.AGENT);
+        Samples soloFloor;
+        Samples busyFloor;
+        try (FloorProbe probe = new FloorProbe(floorClient, cluster.timeline, "bench-floor-solo", reads, writes)) {
+            soloFloor = probe.run(1, scale.soloReleases());
+        }
+        try (FloorProbe probe = new FloorProbe(floorClient, cluster.timeline, "bench-floor-busy", reads, writes)) {
+            busyFloor = probe.run(scale.busyApps(), scale.busyRounds());
+        }
+        String p = "p50 %.1f, p99 %.1f (n=%d)";
+        report.row("Floor, 1 app (ms)", String.format(p, soloFloor.median(), soloFloor.percentile(99), soloFloor.count()));
+        report.row("Floor, " + scale.busyApps() + " apps busy (ms)", String.format(p, busyFloor.median(), busyFloor.percentile(99), busyFloor.count()));
+        double soloRatio = solo.toDeployment().percentile(99) / soloFloor.percentile(99);
+        double busyP99 = busy.toDeployment().percentile(99);
+        double busyRatio = busyP99 / busyFloor.percentile(99);
+        report.row("p99 Release create → Deployment updated / floor p99, 1 app", String.format("%.2f×", soloRatio));
+        report.row("p99 Release create → Deployment updated, " + scale.busyApps() + " apps busy (ms)", String.format("%.1f", busyP99),
+            "< 100", busyP99 < 100);
+        report.row("… the same / floor p99, " + scale.busyApps() + " apps busy", String.format("%.2f×", busyRatio), "≤ 3×", busyRatio <= 3);
+    }
+
+    private void throughput(Fleet fleet) throws InterruptedException {
+        fleet.createApps();
+        Samples converged = new Samples();
+        for (int round = 0; round < scale.fleetRounds(); round++) {
+            Throughput.Result result = new Throughput(cluster, fleet).run(round * scale.releasesPerApp(), scale.releasesPerApp());
+            converged.add(result.converged());
+            report.row(String.format("%d apps × %d releases at once, round %d: converged (s)", scale.fleetApps(), scale.releasesPerApp(), round + 1),
+                String.format("%.1f (creating them took %.1f; operator: %d writes, %d reads)", result.converged().toMillis() / 1000.0,
+                    result.created().toMillis() / 1000.0, result.operatorWrites(), result.operatorReads()),
+                "< 60", result.converged().toSeconds() < 60);
+        }
+        report.row("… median of the rounds (s)", converged.summary("%.0f").replaceAll("(\\d+)", "$1") + " ms");
+    }
+
+    private void memory() throws Exception {
+        OperatorProcess operator = cluster.operator();
+        int releases = cluster.client.resources(Release.class).inAnyNamespace().list().getItems().size();
+        long heap = operator.heapAfterFullGcBytes();
+        long rss = operator.rssBytes();
+        report.row(String.format("Heap after full GC, %d apps + %d releases cached (MiB)", scale.fleetApps() + scale.busyApps() + 1, releases),
+            String.format("%.0f", heap / 1048576.0), "< 256", heap < 256L * 1048576);
+        report.row("Process RSS, same moment (MiB)", String.format("%.0f", rss / 1048576.0));
+    }
+
+    private void idle(String label, Duration window) throws InterruptedException {
+        long start = System.nanoTime();
+        double reconcilesBefore = Restart.appReconciles(cluster.operator());
+        // The window is the measurement: nothing happens in it but what the operator does by itself.
+        Thread.sleep(window.toMillis());
+        long writes = cluster.timeline.operatorWritesSince(start);
+        long leases = cluster.timeline.leaseWritesSince(start);
+        double reconciles = Restart.appReconciles(cluster.operator()) - reconcilesBefore;
+        report.row(String.format("Idle writes over %d s, %s", window.toSeconds(), label),
+            String.format("%d (App reconciles in the window: %.0f; lease renewals: %d)", writes, reconciles, leases), "0", writes == 0);
+    }
+
+    private void restarts(Fleet fleet) throws Exception {
+        Samples ready = new Samples();
+        Samples reconciled = new Samples();
+        long writes = 0;
+        int apps = scale.fleetApps() + scale.busyApps() + 1;
+        for (int i = 0; i < scale.restarts(); i++) {
+            Restart.Result result = new Restart(cluster).run(apps, Map.of(
+                "quarkus.operator-sdk.controllers.app.max-reconciliation-interval", RESYNC_INTERVAL));
+            ready.add(result.ready());
+            reconciled.add(result.allReconciled());
+            writes += result.writes();
+        }
+        report.row("Restart to ready, " + apps + " apps cached (ms)", ready.summary("%.0f"), "< 3000", ready.median() < 3000);
+        report.row("Restart to all " + apps + " apps reconciled (ms)", reconciled.summary("%.0f"));
+        report.row("Writes caused by the restarts", Long.toString(writes), "0", writes == 0);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.slipway.bench;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.testing.Manifests;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * A set of benchmark apps in one namespace: each a single "web" process (1 replica, port 5000), which is
+ * the app shape the targets are stated for. Creates apps and releases the way CI would, and tells when the
+ * operator has caught up.
+ */
+final class Fleet {
+    private final KubernetesClient client;
+    final String namespace;
+    final List<String> apps;
+    private final int historyLimit;
+
+    Fleet(KubernetesClient client, String namespace, int size, int historyLimit) {
+        this.client = client;
+        this.namespace = namespace;
+        this.apps = IntStream.range(0, size).mapToObj(i -> String.format("app%04d", i)).toList();
+        this.historyLimit = historyLimit;
+    }
+
+    void createApps() throws InterruptedException {
+        inParallel(apps.size(), i -> {
+            var web = Manifests.process(1, List.of("bin/web"));
+            web.setPort(5000);
+            App app = Manifests.app(apps.get(i), Map.of("web", web), Map.of("GREETING", "hello"));
+            app.getMetadata().setNamespace(namespace);
+            app.getSpec().setHistoryLimit(historyLimit);
+            return client.resource(app).create();
+        });
+    }
+
+    /** A Release of build {@code build} for {@code app}; name and image are derived from both. */
+    Release release(String app, int build) {
+        Release release = Manifests.release(app + "-b" + build, app, "registry.example/" + app + ":" + build);
+        release.getMetadata().setNamespace(namespace);
+        return release;
+    }
+
+    Release create(Release release) {
+        return client.resource(release).create();
+    }
+
+    /** Creates {@code perApp} releases for every app, from builds {@code firstBuild} on, from several threads at once. */
+    void createReleases(int firstBuild, int perApp, int threads) throws InterruptedException {
+        inParallel(apps.size() * perApp, threads, i -> create(release(apps.get(i / perApp), firstBuild + i % perApp)));
+    }
+
+    /** True when every app's active release is the one built from {@code build} and its rollout completed. */
+    boolean allRunning(int build) {
+        Map<String, App> byName = new java.util.HashMap<>();
+        client.resources(App.class).inNamespace(namespace).list().getItems()
+            .forEach(a -> byName.put(a.getMetadata().getName(), a));
+        return apps.stream().allMatch(name -> runs(byName.get(name), name + "-b" + build));
+    }
+
+    static boolean runs(App app, String release) {
+        return app != null && app.getStatus() != null && app.getStatus().getActiveRelease() != null
+            && release.equals(app.getStatus().getActiveRelease().getName());
+    }
+
+    boolean isActive(String release) {
+        Release r = client.resources(Release.class).inNamespace(namespace).withName(release).get();
+        return r != null && r.getStatus() != null && r.getStatus().getPhase() == ReleasePhase.Active;
+    }
+
+    /** Polls {@code condition} every {@code interval} until it holds; fails after {@code limit}. */
+    static Duration await(String what, Duration interval, Duration limit, java.util.function.BooleanSupplier condition)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - start > limit.toNanos()) {
+                throw new IllegalStateException("timed out after " + limit + " waiting for " + what);
+            }
+            Thread.sleep(interval.toMillis());
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private void inParallel(int count, IntFunction<?> task) throws InterruptedException {
+        inParallel(count, 8, task);
+    }
+
+    private static void inParallel(int count, int threads, IntFunction<?> task) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Object>> results = IntStream.range(0, count)
+                .mapToObj(i -> pool.submit(() -> (Object) task.apply(i))).toList();
+            for (Future<Object> result : results) {
+                try {
+                    result.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("creating benchmark objects failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

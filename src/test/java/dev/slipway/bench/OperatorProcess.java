@@ -1,0 +1,155 @@
+package dev.slipway.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The packaged operator (target/quarkus-app/quarkus-run.jar) as its own JVM, pointed at the in-process API
+ * server. The JVM is sized like the pod in deploy/ (512 MiB limit, MaxRAMPercentage=75), so the heap,
+ * the collector the JVM picks and the RSS are the ones a cluster would see.
+ */
+final class OperatorProcess implements AutoCloseable {
+    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+    private final long startedNanos;
+
+    private OperatorProcess(Process process, int port, long startedNanos) {
+        this.process = process;
+        this.port = port;
+        this.startedNanos = startedNanos;
+    }
+
+    /** Starts the operator; {@code properties} are extra -D settings (e.g. a max reconciliation interval). */
+    static OperatorProcess start(String apiServerUrl, Path log, Map<String, String> properties) throws IOException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: run `./mvnw -DskipTests package` (make bench does)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
+            "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+            "-Dquarkus.http.port=" + port,
+            "-Dquarkus.kubernetes-client.api-server-url=" + apiServerUrl,
+            "-Dquarkus.kubernetes-client.trust-certs=true",
+            "-Dquarkus.kubernetes-client.namespace=slipway-system"));
+        properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(JAR.toString());
+        Files.createDirectories(log.getParent());
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new OperatorProcess(process, port, started);
+    }
+
+    /** Waits until /q/health/ready answers 200; returns the time from process start, or fails after {@code limit}. */
+    Duration awaitReady(Duration limit) throws InterruptedException {
+        long deadline = startedNanos + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the operator exited with " + process.exitValue() + " before it was ready");
+            }
+            if (get("/q/health/ready").filter(r -> r.statusCode() == 200).isPresent()) {
+                return Duration.ofNanos(System.nanoTime() - startedNanos);
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("the operator was not ready within " + limit);
+    }
+
+    Duration sinceStart() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    /** Sum of the Prometheus samples of {@code metric} whose labels contain every one of {@code labels}. */
+    double metric(String metric, String... labels) throws InterruptedException {
+        String body = get("/q/metrics").map(HttpResponse::body)
+            .orElseThrow(() -> new IllegalStateException("the operator does not answer on /q/metrics"));
+        double sum = 0;
+        Pattern sample = Pattern.compile("^" + Pattern.quote(metric) + "(\\{[^}]*})? ([0-9.eE+-]+)$", Pattern.MULTILINE);
+        Matcher m = sample.matcher(body);
+        while (m.find()) {
+            String tags = m.group(1) == null ? "" : m.group(1);
+            if (List.of(labels).stream().allMatch(tags::contains)) {
+                sum += Double.parseDouble(m.group(2));
+            }
+        }
+        return sum;
+    }
+
+    /** Heap in use right after a full collection, as the JVM reports it (jcmd GC.run, then GC.heap_info). */
+    long heapAfterFullGcBytes() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        String info = jcmd("GC.heap_info");
+        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+        long kib = 0;
+        while (used.find()) {
+            kib += Long.parseLong(used.group(1));
+        }
+        if (kib == 0) {
+            throw new IllegalStateException("cannot read heap usage from jcmd GC.heap_info:\n" + info);
+        }
+        return kib * 1024;
+    }
+
+    long rssBytes() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IllegalStateException("no VmRSS for pid " + process.pid());
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private Optional<HttpResponse<String>> get(String path) throws InterruptedException {
+        try {
+            return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException notListeningYet) {
+            return Optional.empty();
+        }
+    }
+
+    /** Stops the operator as Kubernetes does (SIGTERM) and waits for it to exit. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.slipway.bench;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * An operator restart with a converged fleet: time to ready, time until every App has been reconciled
+ * once (JOSDK's reconcile counter), and the writes that caused, which should be none.
+ */
+final class Restart {
+    static final String RECONCILED = "operator_sdk_reconciliations_success_total";
+    private static final Duration LIMIT = Duration.ofMinutes(2);
+
+    record Result(Duration ready, Duration allReconciled, long writes) {
+    }
+
+    private final BenchCluster cluster;
+
+    Restart(BenchCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    Result run(int apps, Map<String, String> properties) throws IOException, InterruptedException {
+        cluster.stopOperator();
+        long start = System.nanoTime();
+        Duration ready = cluster.startOperator(properties);
+        OperatorProcess operator = cluster.operator();
+        Fleet.await(apps + " App reconciles", Duration.ofMillis(50), LIMIT, () -> appReconciles(operator) >= apps);
+        Duration all = operator.sinceStart();
+        return new Result(ready, all, cluster.timeline.operatorWritesSince(start));
+    }
+
+    static double appReconciles(OperatorProcess operator) {
+        try {
+            return operator.metric(RECONCILED, "kind=\"App\"");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.slipway.bench;
+
+import java.time.Duration;
+
+/** Many apps, many releases each, all created at once: how long until every app runs its newest release. */
+final class Throughput {
+    /** Bounds one run; the target is a minute, so three minutes only catch an operator that has stalled. */
+    private static final Duration LIMIT = Duration.ofMinutes(3);
+    /** How often the benchmark checks for convergence; the result is exact to within this. */
+    static final Duration POLL = Duration.ofMillis(250);
+    /** Client threads creating releases: enough that creation is not what is measured. */
+    private static final int CREATORS = 16;
+
+    record Result(Duration converged, Duration created, long operatorWrites, long operatorReads, int releases) {
+    }
+
+    private final BenchCluster cluster;
+    private final Fleet fleet;
+
+    Throughput(BenchCluster cluster, Fleet fleet) {
+        this.cluster = cluster;
+        this.fleet = fleet;
+    }
+
+    Result run(int firstBuild, int perApp) throws InterruptedException {
+        cluster.timeline.clear();
+        long start = System.nanoTime();
+        fleet.createReleases(firstBuild, perApp, CREATORS);
+        Duration created = Duration.ofNanos(System.nanoTime() - start);
+        int newest = firstBuild + perApp - 1;
+        Fleet.await("every app to run build " + newest, POLL, LIMIT, () -> fleet.allRunning(newest));
+        Duration converged = Duration.ofNanos(System.nanoTime() - start);
+        var operator = cluster.timeline.since(start, RequestTimeline.Request::fromOperator);
+        long writes = operator.stream().filter(RequestTimeline.Request::isWrite).count();
+        long reads = operator.stream().filter(RequestTimeline.Request::isRead).count();
+        cluster.timeline.clear();
+        return new Result(converged, created, writes, reads, perApp * fleet.apps.size());
+    }
+}

@@ -37,17 +37,18 @@ public final class KubectlSlipway implements Runnable {
 
     /** Runs one command line; what main does, minus System.exit, so tests can call it. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new KubectlSlipway())
-            .setOut(out)
-            .setErr(err)
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setExecutionExceptionHandler(executionErrors())
-            .setParameterExceptionHandler(usageErrors());
+        CommandLine commandLine = new CommandLine(new KubectlSlipway());
+        // Added first: the settings below apply to the subcommands that exist when they are made.
         for (Object[] alias : COLON_ALIASES) {
             CommandLine command = new CommandLine(alias[1]);
             command.getCommandSpec().usageMessage().hidden(true);
             commandLine.addSubcommand((String) alias[0], command);
         }
+        commandLine.setOut(out)
+            .setErr(err)
+            .setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(executionErrors())
+            .setParameterExceptionHandler(usageErrors());
         int code = commandLine.execute(args);
         out.flush();
         err.flush();

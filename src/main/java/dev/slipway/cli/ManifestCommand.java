@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,7 +43,8 @@ final class ManifestCommand extends SlipwayCommand {
             throw new CliException(Exit.FAILED, "release " + target.getMetadata().getName() + " has no version yet, so it runs as nothing");
         }
         List<HasMetadata> objects = new ArrayList<>();
-        Map<String, ProcessSpec> processes = app.getSpec().getProcesses() == null ? Map.of() : app.getSpec().getProcesses();
+        // By process name, so that the same release always prints the same manifest.
+        Map<String, ProcessSpec> processes = new TreeMap<>(app.getSpec().getProcesses() == null ? Map.of() : app.getSpec().getProcesses());
         processes.forEach((process, spec) -> {
             objects.add(redacted(DesiredDeployment.of(app, process, target), target));
             if (spec != null && spec.getPort() != null) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /** Turns what the Kubernetes client throws into one sentence that says what is wrong and what to do. */
@@ -38,16 +39,16 @@ final class ApiErrors {
         };
     }
 
-    private static java.util.Optional<CliException> unreachable(KubernetesClientException e, Session session) {
+    private static Optional<CliException> unreachable(KubernetesClientException e, Session session) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof TimeoutException
                 || cause instanceof IOException) {
                 String url = session == null ? "" : " at " + session.masterUrl();
-                return java.util.Optional.of(new CliException(Exit.ERROR, "cannot reach the Kubernetes API" + url + " ("
+                return Optional.of(new CliException(Exit.ERROR, "cannot reach the Kubernetes API" + url + " ("
                     + firstLine(String.valueOf(cause.getMessage())) + "); check the cluster and your kubeconfig context"));
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     static String firstLine(String text) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -76,9 +77,9 @@ final class CreateFromCommand extends SlipwayCommand {
         }
     }
 
-    private static java.util.Optional<Release> numbered(Session session, String name) {
+    private static Optional<Release> numbered(Session session, String name) {
         Release release = session.client().resources(Release.class).inNamespace(session.namespace()).withName(name).get();
-        return java.util.Optional.ofNullable(release).filter(Releases::isNumbered);
+        return Optional.ofNullable(release).filter(Releases::isNumbered);
     }
 
     /** The named release, or the active one when none is named. */

@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +22,7 @@ final class Progress {
     }
 
     /** Runs the work; ends the line with what it returns, or with why it did not finish. */
-    <T> T run(Supplier<T> work, java.util.function.Function<T, String> outcome) {
+    <T> T run(Supplier<T> work, Function<T, String> outcome) {
         T result;
         try {
             result = work.get();

@@ -8,10 +8,11 @@ TEST_CLASSPATH := target/test-classpath.txt
 IMAGE ?= ghcr.io/slipway-dev/slipway-operator:0.1.0
 
 .DEFAULT_GOAL := help
-.PHONY: help build test demo run crds install uninstall deploy undeploy image
+PREFIX ?= $(HOME)/.local
+.PHONY: help build test demo run crds install uninstall deploy undeploy image cli install-cli uninstall-cli cli-sandbox
 
 help: ## Show this help
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 build: ## Compile, test and package the operator (target/quarkus-app/quarkus-run.jar)
 	$(MVN) package
@@ -46,6 +47,25 @@ image: build ## Build the container image $(IMAGE) (needs a Docker engine; none 
 undeploy: ## Remove the operator and its RBAC (CRDs and apps stay: see docs/operations.md)
 	$(KUBECTL) delete -k deploy/base --ignore-not-found
 	$(KUBECTL) delete -f deploy/cluster-wide/clusterrolebinding.yaml -f deploy/cluster-wide/clusterrole.yaml --ignore-not-found
+
+cli: ## Build the kubectl plugin: target/kubectl-slipway (launcher) and target/kubectl-slipway-lib/
+	$(MVN) -q -DskipTests package
+
+install-cli: cli ## Install the kubectl plugin into $(PREFIX)/bin (default ~/.local/bin); then `kubectl slipway` works
+	mkdir -p $(PREFIX)/bin $(PREFIX)/lib
+	rm -rf $(PREFIX)/lib/kubectl-slipway-lib
+	cp -R target/kubectl-slipway-lib $(PREFIX)/lib/kubectl-slipway-lib
+	rm -f $(PREFIX)/lib/kubectl-slipway-lib/classes.jsa
+	install -m 755 target/kubectl-slipway $(PREFIX)/lib/kubectl-slipway
+	ln -sf ../lib/kubectl-slipway $(PREFIX)/bin/kubectl-slipway
+	@echo "Installed $(PREFIX)/bin/kubectl-slipway; kubectl plugin list should show it (is $(PREFIX)/bin on PATH?)"
+
+uninstall-cli: ## Remove the kubectl plugin from $(PREFIX)
+	rm -rf $(PREFIX)/bin/kubectl-slipway $(PREFIX)/lib/kubectl-slipway $(PREFIX)/lib/kubectl-slipway-lib
+
+cli-sandbox: $(TEST_CLASSPATH) ## Operator + in-process API server with an App, and a kubeconfig for trying kubectl slipway
+	$(MVN) -q -DskipTests test-compile
+	$(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.demo.CliSandbox target/sandbox/kubeconfig
 
 $(TEST_CLASSPATH): pom.xml
 	$(MVN) -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TEST_CLASSPATH)

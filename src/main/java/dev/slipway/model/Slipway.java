@@ -28,6 +28,21 @@ public final class Slipway {
     /** On config releases: digest of the App config they were made for. */
     public static final String ANNOTATION_CONFIG_DIGEST = "slipway.dev/config-digest";
 
+    /**
+     * Who made a release ("By" in the history): on Releases and Rollbacks kubectl-slipway creates, the kubeconfig
+     * user; on releases the operator creates, copied from the Rollback or App edit that asked for them.
+     */
+    public static final String ANNOTATION_CREATED_BY = "slipway.dev/created-by";
+    /**
+     * On an App whose config kubectl-slipway changed: who changed it, and the digest of the config that edit
+     * produced. The operator copies the name onto the config release only while the digest matches, so a later
+     * edit by other means is not attributed to the last plugin user.
+     */
+    public static final String ANNOTATION_CONFIG_CHANGED_BY = "slipway.dev/config-changed-by";
+    public static final String ANNOTATION_CONFIG_CHANGED_DIGEST = "slipway.dev/config-changed-digest";
+    /** "By" of releases the operator makes on its own after a failed rollout. */
+    public static final String AUTO_ROLLBACK_BY = "slipway (automatic rollback)";
+
     /** Env var names the operator sets itself; config vars may not use this prefix. */
     public static final String RESERVED_ENV_PREFIX = "SLIPWAY_";
 

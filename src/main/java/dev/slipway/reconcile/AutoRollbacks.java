@@ -56,8 +56,10 @@ final class AutoRollbacks {
         }
         String description = "Rollback to " + Releases.label(good.get()) + " (" + Releases.label(failed)
             + " failed: rollout exceeded its progress deadline)";
+        Map<String, String> annotations = Map.of(Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid(),
+            Slipway.ANNOTATION_CREATED_BY, Slipway.AUTO_ROLLBACK_BY);
         Release created = creator.create(NewReleases.rollbackTo(app, nextVersion, good.get(), Cause.AutoRollback,
-            description, marks), ReleaseCreator.annotated(marks));
+            description, annotations), ReleaseCreator.annotated(marks));
         LOG.warnf("App %s/%s: %s failed to roll out; rolling back to %s as v%d", app.getMetadata().getNamespace(),
             app.getMetadata().getName(), Releases.label(failed), Releases.label(good.get()), nextVersion);
         events.warning(app, "AutoRollback", description + " as v" + nextVersion);

@@ -8,6 +8,7 @@ import dev.slipway.model.Slipway;
 import dev.slipway.release.ConfigChange;
 import dev.slipway.release.NewReleases;
 import dev.slipway.release.Releases;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +55,21 @@ final class ConfigReleases {
             spec.getConfig(), spec.getEnvFrom());
         LOG.infof("App %s/%s: config changed (%s); creating v%d from the build of %s", app.getMetadata().getNamespace(),
             app.getMetadata().getName(), description, nextVersion, Releases.label(build));
+        Map<String, String> annotations = new LinkedHashMap<>(marks);
+        changedBy(app, digest).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
         return Optional.of(creator.create(NewReleases.of(app, nextVersion, build, spec.getConfig(), spec.getEnvFrom(),
-            Cause.Config, null, description, marks), ReleaseCreator.annotated(marks)));
+            Cause.Config, null, description, annotations), ReleaseCreator.annotated(marks)));
+    }
+
+    /**
+     * Who made this config, when kubectl-slipway recorded it for exactly this config: an edit by other means
+     * (kubectl edit, GitOps) leaves the annotations behind with another digest, and stays unattributed.
+     */
+    static Optional<String> changedBy(App app, String digest) {
+        Map<String, String> annotations = app.getMetadata().getAnnotations();
+        if (annotations == null || !digest.equals(annotations.get(Slipway.ANNOTATION_CONFIG_CHANGED_DIGEST))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(annotations.get(Slipway.ANNOTATION_CONFIG_CHANGED_BY));
     }
 }

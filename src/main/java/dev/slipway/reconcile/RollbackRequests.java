@@ -17,6 +17,7 @@ import dev.slipway.status.Health;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,15 +69,23 @@ final class RollbackRequests {
             return Optional.empty();
         }
         String to = Releases.label(decision.target());
+        Map<String, String> annotations = new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_ROLLBACK, rollback.getMetadata().getName(),
+            Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid(),
+            Slipway.ANNOTATION_ROLLED_BACK_FROM, String.valueOf(decision.from())));
+        createdBy(rollback).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
         Release desired = NewReleases.rollbackTo(app, nextVersion, decision.target(), Cause.Rollback, "Rollback to " + to,
-            Map.of(Slipway.ANNOTATION_ROLLBACK, rollback.getMetadata().getName(),
-                Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid(),
-                Slipway.ANNOTATION_ROLLED_BACK_FROM, String.valueOf(decision.from())));
+            annotations);
         LOG.infof("Rollback %s/%s: rolling app %s back to %s as v%d", rollback.getMetadata().getNamespace(),
             rollback.getMetadata().getName(), app.getMetadata().getName(), to, nextVersion);
         Release created = creator.create(desired, ReleaseCreator.annotated(marks));
         metrics.rollback(false);
         return Optional.of(created);
+    }
+
+    /** Who asked for the rollback, when the Rollback says (kubectl-slipway records it). */
+    private static Optional<String> createdBy(Rollback rollback) {
+        Map<String, String> annotations = rollback.getMetadata().getAnnotations();
+        return Optional.ofNullable(annotations == null ? null : annotations.get(Slipway.ANNOTATION_CREATED_BY));
     }
 
     void refuse(App app, Rollback rollback, String message) {

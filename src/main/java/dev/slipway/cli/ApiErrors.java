@@ -1,0 +1,58 @@
+package dev.slipway.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+
+/** Turns what the Kubernetes client throws into one sentence that says what is wrong and what to do. */
+final class ApiErrors {
+    private ApiErrors() {
+    }
+
+    static CliException translate(RuntimeException e, Session session) {
+        if (e instanceof CliException cli) {
+            return cli;
+        }
+        if (e instanceof KubernetesClientException api) {
+            return translate(api, session);
+        }
+        return new CliException(Exit.ERROR, firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    private static CliException translate(KubernetesClientException e, Session session) {
+        String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : null;
+        String who = session == null ? "" : " (user " + session.user() + ")";
+        return switch (e.getCode()) {
+            case 401 -> new CliException(Exit.FORBIDDEN, "unauthorized: the API server rejected the credentials" + who
+                + "; log in again or pick another context with --context");
+            case 403 -> new CliException(Exit.FORBIDDEN, "forbidden: " + (reason != null ? reason : "permission denied" + who)
+                + "; ask a cluster admin for access to slipway.dev resources in this namespace");
+            case 404 -> new CliException(Exit.NOT_FOUND, "not found: " + (reason != null ? reason : "the Slipway API "
+                + "(slipway.dev/v1alpha1) is not installed in this cluster") + "; are the Slipway CRDs installed (make install)?");
+            case 422, 400 -> new CliException(Exit.USAGE, "rejected by the API server: " + (reason != null ? reason : firstLine(e.getMessage())));
+            case 409 -> new CliException(Exit.ERROR, "conflict: " + (reason != null ? reason : "the object changed meanwhile") + "; try again");
+            default -> unreachable(e, session).orElseGet(() -> new CliException(Exit.ERROR,
+                "the API server answered " + e.getCode() + ": " + (reason != null ? reason : firstLine(e.getMessage()))));
+        };
+    }
+
+    private static Optional<CliException> unreachable(KubernetesClientException e, Session session) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof TimeoutException
+                || cause instanceof IOException) {
+                String url = session == null ? "" : " at " + session.masterUrl();
+                return Optional.of(new CliException(Exit.ERROR, "cannot reach the Kubernetes API" + url + " ("
+                    + firstLine(String.valueOf(cause.getMessage())) + "); check the cluster and your kubeconfig context"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+}

@@ -1,0 +1,6 @@
+package dev.slipway.cli;
+
+/** How a command prints its result. */
+enum Format {
+    table, json, yaml
+}

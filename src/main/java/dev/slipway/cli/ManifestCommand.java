@@ -1,0 +1,79 @@
+package dev.slipway.cli;
+
+import dev.slipway.model.App;
+import dev.slipway.model.ProcessSpec;
+import dev.slipway.model.Release;
+import dev.slipway.release.Releases;
+import dev.slipway.workload.DesiredDeployment;
+import dev.slipway.workload.DesiredService;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesListBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * `releases manifest vN`: the Deployments and Services the operator runs that release as, with the App's current
+ * processes, computed by the operator's own functions. Config values are hidden unless --show-values.
+ */
+@Command(name = "manifest", description = "The Deployments and Services a release runs as (YAML unless -o json).")
+final class ManifestCommand extends SlipwayCommand {
+    static final String HIDDEN = "(hidden; --show-values shows it)";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RELEASE", description = "v3, 3 or a Release name (default: the newest).")
+    String release;
+
+    @Option(names = "--show-values", description = "Show config values in the container env.")
+    boolean showValues;
+
+    @Override
+    void run(Session session) {
+        String appName = options.requireApp();
+        App app = session.app(appName);
+        Release target = History.of(session, appName).find(release);
+        if (!Releases.isNumbered(target)) {
+            throw new CliException(Exit.FAILED, "release " + target.getMetadata().getName() + " has no version yet, so it runs as nothing");
+        }
+        List<HasMetadata> objects = new ArrayList<>();
+        // By process name, so that the same release always prints the same manifest.
+        Map<String, ProcessSpec> processes = new TreeMap<>(app.getSpec().getProcesses() == null ? Map.of() : app.getSpec().getProcesses());
+        processes.forEach((process, spec) -> {
+            objects.add(redacted(DesiredDeployment.of(app, process, target), target));
+            if (spec != null && spec.getPort() != null) {
+                objects.add(DesiredService.of(app, process, spec.getPort()));
+            }
+        });
+        KubernetesSerialization serialization = session.client().getKubernetesSerialization();
+        if (options.output == Format.json) {
+            out().println(serialization.asJson(new KubernetesListBuilder().withItems(objects).build()));
+            return;
+        }
+        for (HasMetadata object : objects) {
+            String yaml = serialization.asYaml(object);
+            out().print(yaml.startsWith("---") ? yaml : "---\n" + yaml);
+        }
+    }
+
+    private Deployment redacted(Deployment deployment, Release release) {
+        if (showValues || release.getSpec().getConfig() == null) {
+            return deployment;
+        }
+        Set<String> names = release.getSpec().getConfig().keySet();
+        for (var container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            for (EnvVar var : container.getEnv()) {
+                if (names.contains(var.getName())) {
+                    var.setValue(HIDDEN);
+                }
+            }
+        }
+        return deployment;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.slipway.cli;
+
+import dev.slipway.model.Release;
+import dev.slipway.release.Releases;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** `promote vN`: pin the App to vN (Convox's promote); newer releases wait until the pin moves. */
+@Command(name = "promote", description = "Pin the App to a release (App.spec.release) and follow its rollout.")
+final class PromoteCommand extends SlipwayCommand {
+    @Parameters(index = "0", paramLabel = "RELEASE", description = "v3, 3 or a Release name.")
+    String release;
+
+    @Override
+    void run(Session session) {
+        String app = options.requireApp();
+        session.app(app);
+        Release target = History.of(session, app).find(release);
+        if (!Releases.isNumbered(target)) {
+            throw new CliException(Exit.FAILED, "release " + target.getMetadata().getName()
+                + " has no version yet (Pending: " + (target.getStatus() == null ? "not seen by the operator" : target.getStatus().getMessage())
+                + "); promote it once it is numbered");
+        }
+        String label = Releases.label(target);
+        Pins.set(session, app, label);
+        if (options.noWait) {
+            print(ReleaseDetails.of(target, false), () -> out().println("Promoting " + label + " on " + app + " ... pinned (not waiting)"));
+            return;
+        }
+        Rollouts.Outcome outcome = progress("Promoting " + label + " on " + app)
+            .run(() -> Rollouts.untilActive(session, app, target.getMetadata().getName(), options.timeout), o -> "done, " + label + " runs");
+        if (!table()) {
+            Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
+        }
+    }
+}

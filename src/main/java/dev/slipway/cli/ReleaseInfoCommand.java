@@ -1,0 +1,78 @@
+package dev.slipway.cli;
+
+import dev.slipway.model.ReleaseSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `releases info [vN]`: one release in full, like `heroku releases:info v24`. */
+@Command(name = "info", description = "Details of a release (default: the newest).")
+final class ReleaseInfoCommand extends SlipwayCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RELEASE", description = "v3, 3 or a Release name.")
+    String release;
+
+    @Option(names = "--show-values", description = "Show config values, not only their names.")
+    boolean showValues;
+
+    @Override
+    void run(Session session) {
+        String app = options.requireApp();
+        session.app(app);
+        ReleaseDetails details = ReleaseDetails.of(History.of(session, app).find(release), showValues);
+        print(details, () -> {
+            out().println("=== " + app + " " + (details.version() == null ? details.name() : "v" + details.version()));
+            Table table = new Table("Change:", details.change());
+            table.row("By:", details.by());
+            table.row("When:", Ago.of(details.createdAt(), Instant.now()) + " (" + details.createdAt() + ")");
+            table.row("Image:", details.image());
+            table.row("Source:", source(details.source()));
+            config(details, table);
+            table.row("Phase:", details.phase());
+            table.row("Message:", details.message());
+            table.row("Cause:", details.cause());
+            if (details.rollbackOf() != null) {
+                table.row("Rollback of:", "v" + details.rollbackOf());
+            }
+            table.row("Name:", details.name());
+            table.print(out());
+        });
+    }
+
+    private static String source(ReleaseSource source) {
+        if (source == null) {
+            return "-";
+        }
+        List<String> parts = new ArrayList<>();
+        if (source.getCommit() != null) {
+            parts.add(source.getCommit());
+        }
+        if (source.getBranch() != null) {
+            parts.add("(" + source.getBranch() + ")");
+        }
+        if (source.getRepository() != null) {
+            parts.add(source.getRepository());
+        }
+        if (source.getMessage() != null) {
+            parts.add("\"" + ApiErrors.firstLine(source.getMessage()) + "\"");
+        }
+        return parts.isEmpty() ? "-" : String.join(" ", parts);
+    }
+
+    /** Names on one line; values, when asked for, one var per line. */
+    private static void config(ReleaseDetails details, Table table) {
+        if (details.configNames().isEmpty()) {
+            table.row("Config:", "(none)");
+        } else if (details.config() == null) {
+            table.row("Config:", String.join(", ", details.configNames()) + "   (values: --show-values)");
+        } else {
+            String label = "Config:";
+            for (var entry : details.config().entrySet()) {
+                table.row(label, entry.getKey() + "=" + entry.getValue());
+                label = "";
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.slipway.cli;
+
+import dev.slipway.model.Rollback;
+import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RollbackSpec;
+import dev.slipway.model.Slipway;
+import dev.slipway.release.VersionRef;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `rollback [vN]`: a Rollback request; the operator makes a new release copying vN, which we follow. */
+@Command(name = "rollback", description = "Roll back to a release (default: the one before the current that did not fail), as a new release.")
+final class RollbackCommand extends SlipwayCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "RELEASE", description = "v3, 3 or a Release name.")
+    String to;
+
+    @Option(names = "--force", description = "Roll back to a release even when its rollout failed.")
+    boolean force;
+
+    @Override
+    void run(Session session) {
+        String app = options.requireApp();
+        session.app(app);
+        Rollback created = session.client().resource(rollback(app, session)).create();
+        String name = created.getMetadata().getName();
+        if (options.noWait) {
+            print(Map.of("rollback", name), () -> out().println("Rolling back " + app + " ... created rollback " + name
+                + " (not waiting; kubectl get rollback " + name + " -n " + session.namespace() + ")"));
+            return;
+        }
+        Rollback decided = Poll.until(options.timeout, () -> decided(session, name),
+            () -> "for the operator to take up rollback " + name + "; is the Slipway operator running?");
+        if (decided.getStatus().getPhase() == RollbackPhase.Failed) {
+            throw new CliException(Exit.FAILED, "rollback refused: " + decided.getStatus().getMessage());
+        }
+        Rollouts.Outcome outcome = progress("Rolling back to v" + decided.getStatus().getTo() + " on " + app)
+            .run(() -> Rollouts.follow(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
+        if (!table()) {
+            Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
+        }
+    }
+
+    private static Optional<Rollback> decided(Session session, String name) {
+        Rollback rollback = session.client().resources(Rollback.class).inNamespace(session.namespace()).withName(name).get();
+        if (rollback == null) {
+            throw new CliException(Exit.FAILED, "rollback " + name + " was deleted before the operator took it up");
+        }
+        var status = rollback.getStatus();
+        boolean done = status != null && (status.getPhase() == RollbackPhase.Failed
+            || (status.getPhase() == RollbackPhase.Succeeded && status.getRelease() != null));
+        return done ? Optional.of(rollback) : Optional.empty();
+    }
+
+    private Rollback rollback(String app, Session session) {
+        Rollback rollback = new Rollback();
+        rollback.getMetadata().setGenerateName(app + "-rollback-");
+        rollback.getMetadata().setNamespace(session.namespace());
+        rollback.getMetadata().setLabels(new LinkedHashMap<>(Map.of(Slipway.LABEL_APP, app)));
+        rollback.getMetadata().setAnnotations(new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_CREATED_BY, session.user())));
+        RollbackSpec spec = new RollbackSpec();
+        spec.setApp(app);
+        if (to != null) {
+            // Versions go as "v3", names as they are; the operator accepts both in spec.to.
+            VersionRef ref = VersionRef.parse(to);
+            spec.setTo(new IntOrString(ref.toString()));
+        }
+        spec.setForce(force ? Boolean.TRUE : null);
+        rollback.setSpec(spec);
+        return rollback;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.slipway.cli;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Cause;
+import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.model.Slipway;
+import dev.slipway.release.Releases;
+import dev.slipway.release.VersionRef;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Follows a release until it runs, waits behind a pin, or fails; the shared end of deploy, rollback, config and promote. */
+final class Rollouts {
+    private Rollouts() {
+    }
+
+    /** How following a release ended well: it runs, or it waits because the App is pinned elsewhere. */
+    record Outcome(Release release, String pinnedTo) {
+        String describe() {
+            return pinnedTo == null ? "done, " + Releases.label(release)
+                : "done, " + Releases.label(release) + " is waiting: the App is pinned to " + pinnedTo
+                + " (kubectl slipway promote " + Releases.label(release) + " runs it)";
+        }
+    }
+
+    /** For a new release: done when it runs or ran (a newer one may already have replaced it), or waits behind a pin. */
+    static Outcome follow(Session session, String app, String releaseName, Duration timeout) {
+        return follow(session, app, releaseName, timeout, false);
+    }
+
+    /** For a release made to run again (promote, unpin): done only once it is Active, whatever it was before. */
+    static Outcome untilActive(Session session, String app, String releaseName, Duration timeout) {
+        return follow(session, app, releaseName, timeout, true);
+    }
+
+    private static Outcome follow(Session session, String app, String releaseName, Duration timeout, boolean mustRun) {
+        Release[] last = new Release[1];
+        return Poll.until(timeout, () -> {
+            Release release = session.client().resources(Release.class).inNamespace(session.namespace()).withName(releaseName).get();
+            if (release == null) {
+                throw new CliException(Exit.FAILED, "release " + releaseName + " was deleted while it rolled out");
+            }
+            last[0] = release;
+            return outcome(session, app, release, mustRun);
+        }, () -> "for " + describe(last[0], releaseName) + "; the rollout carries on in the cluster: kubectl slipway releases info "
+            + (last[0] != null && Releases.isNumbered(last[0]) ? Releases.label(last[0]) : releaseName) + " -a " + app);
+    }
+
+    private static Optional<Outcome> outcome(Session session, String app, Release release, boolean mustRun) {
+        ReleasePhase phase = Releases.phase(release);
+        if (phase == ReleasePhase.Active || (phase == ReleasePhase.Superseded && !mustRun)) {
+            return Optional.of(new Outcome(release, null));
+        }
+        if (phase == ReleasePhase.Failed) {
+            throw new CliException(Exit.FAILED, Releases.label(release) + " failed: " + release.getStatus().getMessage()
+                + autoRollback(session, app, release));
+        }
+        if (phase == ReleasePhase.Waiting) {
+            String pin = session.app(app).getSpec().getRelease();
+            if (pin != null && !names(VersionRef.parse(pin), release)) {
+                return Optional.of(new Outcome(release, pin));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean names(VersionRef ref, Release release) {
+        return ref.version() != null ? ref.version().equals(Releases.version(release)) : ref.name().equals(release.getMetadata().getName());
+    }
+
+    private static String autoRollback(Session session, String app, Release failed) {
+        Optional<Release> made = session.releases(app).stream().filter(r -> {
+            Map<String, String> annotations = r.getMetadata().getAnnotations();
+            return annotations != null && failed.getMetadata().getUid().equals(annotations.get(Slipway.ANNOTATION_FAILED_RELEASE_UID));
+        }).findFirst();
+        if (made.isPresent()) {
+            return "; Slipway rolled back automatically as " + History.label(made.get());
+        }
+        App owner = session.app(app);
+        var rollout = owner.getSpec().getRollout();
+        boolean auto = rollout == null || rollout.getAutoRollback() == null || rollout.getAutoRollback();
+        return auto && Releases.cause(failed) != Cause.AutoRollback
+            ? "; an automatic rollback follows (kubectl slipway releases -a " + app + ")" : "";
+    }
+
+    private static String describe(Release release, String name) {
+        if (release == null) {
+            return name + " to roll out";
+        }
+        String phase = Releases.phase(release) == null ? "Pending" : Releases.phase(release).name();
+        String message = release.getStatus() == null || release.getStatus().getMessage() == null ? "" : ": " + release.getStatus().getMessage();
+        return (Releases.isNumbered(release) ? Releases.label(release) : name) + " to roll out (" + phase + message + ")";
+    }
+}

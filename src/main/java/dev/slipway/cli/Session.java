@@ -1,0 +1,108 @@
+package dev.slipway.cli;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * A connection to the cluster of the user's kubeconfig, in one namespace, as one kubeconfig user: the user
+ * name is what the plugin records as "By" on what it creates.
+ */
+final class Session implements AutoCloseable {
+    static final String UNKNOWN_USER = "unknown";
+
+    private final KubernetesClient client;
+    private final String namespace;
+    private final String user;
+
+    private Session(KubernetesClient client, String namespace, String user) {
+        this.client = client;
+        this.namespace = namespace;
+        this.user = user;
+    }
+
+    static Session open(CommonOptions options) {
+        Config config = config(options);
+        // A CLI should answer quickly when the cluster is away, not retry for half a minute.
+        config.setRequestRetryBackoffLimit(1);
+        config.setRequestRetryBackoffInterval(200);
+        config.setConnectionTimeout(5_000);
+        config.setRequestTimeout(15_000);
+        config.setUserAgent("kubectl-slipway/" + Version.get());
+        String namespace = options.namespace != null ? options.namespace
+            : config.getNamespace() != null ? config.getNamespace() : "default";
+        return new Session(new KubernetesClientBuilder().withConfig(config).build(), namespace, user(config));
+    }
+
+    private static Config config(CommonOptions options) {
+        if (options.kubeconfig != null) {
+            if (!Files.isReadable(options.kubeconfig)) {
+                throw new CliException(Exit.USAGE, "cannot read kubeconfig " + options.kubeconfig);
+            }
+            return checked(Config.fromKubeconfig(options.context, options.kubeconfig.toFile()), options.context);
+        }
+        return checked(Config.autoConfigure(options.context), options.context);
+    }
+
+    /** The client ignores an unknown --context and falls back to defaults; a user who named one wants to hear. */
+    private static Config checked(Config config, String context) {
+        NamedContext current = config.getCurrentContext();
+        if (context != null && (current == null || !context.equals(current.getName()))) {
+            throw new CliException(Exit.USAGE, "context \"" + context + "\" is not in the kubeconfig; kubectl config get-contexts lists them");
+        }
+        return config;
+    }
+
+    /** The user of the current context, else the basic-auth user name, else "unknown". */
+    private static String user(Config config) {
+        NamedContext current = config.getCurrentContext();
+        if (current != null && current.getContext() != null && current.getContext().getUser() != null
+            && !current.getContext().getUser().isBlank()) {
+            return current.getContext().getUser();
+        }
+        return config.getUsername() != null && !config.getUsername().isBlank() ? config.getUsername() : UNKNOWN_USER;
+    }
+
+    KubernetesClient client() {
+        return client;
+    }
+
+    String namespace() {
+        return namespace;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String masterUrl() {
+        return client.getConfiguration().getMasterUrl();
+    }
+
+    /** The App, or a not-found error that says where we looked. */
+    App app(String name) {
+        App app = client.resources(App.class).inNamespace(namespace).withName(name).get();
+        if (app == null) {
+            throw new CliException(Exit.NOT_FOUND, "App " + name + " not found in namespace " + namespace
+                + "; kubectl slipway apps -n " + namespace + " lists the Apps there");
+        }
+        return app;
+    }
+
+    /** Every release of the App, numbered or not. */
+    List<Release> releases(String app) {
+        return client.resources(Release.class).inNamespace(namespace).list().getItems().stream()
+            .filter(r -> r.getSpec() != null && app.equals(r.getSpec().getApp()))
+            .toList();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.slipway.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.slipway.model.ReleasePhase;
+import dev.slipway.testing.Kubeconfig;
+import dev.slipway.testing.Manifests;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged plugin, target/kubectl-slipway, as kubectl runs it: a separate process with only its own jars
+ * (no Quarkus, no test classpath), the kubeconfig from $KUBECONFIG and the App from $SLIPWAY_APP. Runs in the
+ * integration-test phase, after `package` built the launcher.
+ */
+class KubectlSlipwayLauncherIT extends CliScenario {
+    private static final Path LAUNCHER = Path.of("target/kubectl-slipway");
+
+    @BeforeEach
+    void history() {
+        assertThat(LAUNCHER).as("built by mvn package").isExecutable();
+        shopWithTwoReleases();
+    }
+
+    @Test
+    void thePackagedPluginDeploysAndListsTheHistory() throws Exception {
+        Run deploy = launch("deploy", "registry.example/shop/web:3");
+        assertThat(deploy.exit()).as(deploy.err()).isZero();
+        assertThat(deploy.out()).isEqualTo("Deploying registry.example/shop/web:3 to shop ... done, v3\n");
+        assertThat(deploy.err()).as("no SLF4J or JVM chatter").isEmpty();
+
+        Run releases = launch("releases");
+        assertThat(releases.exit()).isZero();
+        assertThat(releases.out().lines().toList().get(1)).containsPattern("v3\\s+Deploy 3\\s+alice\\s+.*Active");
+        assertThat(Path.of("target/kubectl-slipway-lib/classes.jsa")).as("the class archive recorded by a successful run").exists();
+        cluster.awaitPhase("shop-b", ReleasePhase.Superseded);
+
+        Run missing = launch("releases", "-a", "nosuch");
+        assertThat(missing.exit()).isEqualTo(Exit.NOT_FOUND.code);
+        assertThat(missing.err()).isEqualTo("error: App nosuch not found in namespace shop; kubectl slipway apps -n shop lists the Apps there\n");
+    }
+
+    private Run launch(String... args) throws IOException, InterruptedException {
+        Path config = Kubeconfig.write(dir.resolve("launcher-kubeconfig"), cluster.api.url(), USER, Manifests.NAMESPACE);
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("KUBECONFIG", config.toString());
+        builder.environment().put("SLIPWAY_APP", "shop");
+        builder.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
+        Process process = builder.start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the plugin exits").isTrue();
+        return new Run(process.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
+            Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
+    }
+}

@@ -9,20 +9,34 @@ import dev.slipway.status.Conditions;
 import dev.slipway.status.Health;
 import dev.slipway.validation.ReleaseValidator;
 import io.fabric8.kubernetes.api.model.Condition;
+import dev.slipway.model.Slipway;
+import io.javaoperatorsdk.operator.api.config.informer.Informer;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Explains releases nobody else looks at: those whose App does not exist (yet). Everything else about a
  * release is written by {@link AppReconciler}. Writes use optimistic locking, so a Pending status computed
  * just before the App appeared can never overwrite the numbered status the App reconciler wrote.
+ * <p>
+ * It watches only releases without a version label: numbered ones are the App reconciler's, whose informer
+ * already caches them, so with thousands of releases this controller holds just the few waiting ones. Apps
+ * come from a cache too, so looking at a new release costs no API request.
  */
-@ControllerConfiguration(name = ReleaseReconciler.NAME)
+@ControllerConfiguration(name = ReleaseReconciler.NAME,
+    informer = @Informer(labelSelector = "!" + Slipway.LABEL_VERSION))
 @GradualRetry(maxAttempts = -1, initialInterval = 200, intervalMultiplier = 2, maxInterval = 30_000)
 public class ReleaseReconciler implements Reconciler<Release> {
     public static final String NAME = "release";
@@ -63,15 +77,28 @@ public class ReleaseReconciler implements Reconciler<Release> {
         return UpdateControl.noUpdate();
     }
 
+    @Override
+    public List<EventSource<?, Release>> prepareEventSources(EventSourceContext<Release> context) {
+        // An App that appears (or goes) changes what its unnumbered releases should say.
+        var apps = new InformerEventSource<>(InformerEventSourceConfiguration.from(App.class, Release.class)
+            .withName("apps")
+            .withPrimaryToSecondaryMapper((Release r) -> r.getSpec() == null || r.getSpec().getApp() == null ? Set.of()
+                : Set.of(new ResourceID(r.getSpec().getApp(), r.getMetadata().getNamespace())))
+            .withSecondaryToPrimaryMapper((App a) -> context.getPrimaryCache()
+                .list(a.getMetadata().getNamespace(), r -> r.getSpec() != null && a.getMetadata().getName().equals(r.getSpec().getApp()))
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet()))
+            .build(), context);
+        return List.of(apps);
+    }
+
     /** Why the release waits, or null when its App exists and the App reconciler takes it from here. */
     private static Health pending(Release release, Context<Release> context) {
         String app = release.getSpec() == null ? null : release.getSpec().getApp();
         if (app == null || app.isBlank()) {
             return Health.stalled("Invalid", String.join("; ", ReleaseValidator.problems(release)));
         }
-        App found = context.getClient().resources(App.class)
-            .inNamespace(release.getMetadata().getNamespace()).withName(app).get();
-        if (found != null) {
+        if (context.getSecondaryResource(App.class).isPresent()) {
             return null;
         }
         return Health.inProgress("AppNotFound", "App " + app + " does not exist in namespace "

@@ -1,22 +1,41 @@
 package dev.slipway.reconcile;
 
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
  * Kubernetes Events on Apps and Releases. Messages are built from names, versions and reasons only,
  * never from config values. A failed event write is logged and ignored: events are best effort.
+ * <p>
+ * Events are sent in order by one background thread, as client-go's broadcaster does, so a reconcile
+ * never waits for them: a deploy records several, and on the reconcile thread they would sit between the
+ * rollout finishing and the release turning Active. When the API server is slower than the events come,
+ * the newest are dropped beyond {@link #BACKLOG} and a warning says how many.
  */
 public final class EventRecorder {
     public static final String COMPONENT = "slipway-operator";
+    /** Events waiting to be sent; a thousand apps deploying at once make a few thousand. */
+    static final int BACKLOG = 10_000;
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
+    private static final ExecutorService SENDER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+        new LinkedBlockingQueue<>(BACKLOG), runnable -> {
+            Thread thread = new Thread(runnable, "slipway-events");
+            thread.setDaemon(true);
+            return thread;
+        }, EventRecorder::dropped);
+    private static final AtomicLong DROPPED = new AtomicLong();
 
     private final KubernetesClient client;
     private final Clock clock;
@@ -57,11 +76,24 @@ public final class EventRecorder {
             .withNewSource().withComponent(COMPONENT).endSource()
             .withReportingComponent(COMPONENT)
             .build();
+        SENDER.execute(() -> send(event));
+    }
+
+    private void send(Event event) {
         try {
-            client.v1().events().inNamespace(object.getMetadata().getNamespace()).resource(event).create();
-        } catch (KubernetesClientException e) {
-            LOG.warnf("Could not record event %s on %s %s/%s: %s", reason, object.getKind(),
-                object.getMetadata().getNamespace(), object.getMetadata().getName(), e.getMessage());
+            client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+        } catch (RuntimeException e) {
+            // Best effort, whatever went wrong (API error, client already closed at shutdown).
+            var about = event.getInvolvedObject();
+            LOG.warnf("Could not record event %s on %s %s/%s: %s", event.getReason(), about.getKind(),
+                about.getNamespace(), about.getName(), e.getMessage());
+        }
+    }
+
+    private static void dropped(Runnable event, ThreadPoolExecutor sender) {
+        long dropped = DROPPED.incrementAndGet();
+        if (dropped == 1 || dropped % 1000 == 0) {
+            LOG.warnf("%d events dropped so far: the API server accepts them slower than they are recorded", dropped);
         }
     }
 }

@@ -5,7 +5,6 @@ import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSpec;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.Releases;
-import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +20,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "create-from", description = "Create a release from the build of one release and the config of another.")
 final class CreateFromCommand extends SlipwayCommand {
-    private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
-
     static final class BuildSource {
         @Option(names = "--build-from", paramLabel = "RELEASE", description = "Take image and source from this release.")
         String release;
@@ -108,7 +105,9 @@ final class CreateFromCommand extends SlipwayCommand {
         ReleaseSpec spec = new ReleaseSpec();
         spec.setApp(app);
         spec.setImage(buildFrom.getSpec().getImage());
-        spec.setSource(buildFrom.getSpec().getSource() == null ? null : SERIALIZATION.clone(buildFrom.getSpec().getSource()));
+        // The client's serialization, not a static one: picocli makes every command object on every run.
+        spec.setSource(buildFrom.getSpec().getSource() == null ? null
+            : session.client().getKubernetesSerialization().clone(buildFrom.getSpec().getSource()));
         // Explicit, even when empty: an absent config would be inherited from whatever runs now instead.
         spec.setConfig(new LinkedHashMap<>(envFrom.getSpec().getConfig() == null ? Map.of() : envFrom.getSpec().getConfig()));
         spec.setEnvFrom(envFrom.getSpec().getEnvFrom() == null ? List.of() : new ArrayList<>(envFrom.getSpec().getEnvFrom()));

@@ -31,8 +31,8 @@ public final class KubectlSlipway implements Runnable {
         int code = run(out, err, args);
         out.flush();
         err.flush();
-        // The HTTP client leaves non-daemon threads behind.
-        System.exit(code);
+        // The HTTP client leaves threads behind; QuickExit also ends the one that would delay the exit.
+        QuickExit.exit(code);
     }
 
     /** Runs one command line; what main does, minus System.exit, so tests can call it. */

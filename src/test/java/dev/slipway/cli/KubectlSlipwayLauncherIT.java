@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class KubectlSlipwayLauncherIT extends CliScenario {
     private static final Path LAUNCHER = Path.of("target/kubectl-slipway");
+    private static final Path LIB = Path.of("target/kubectl-slipway-lib");
 
     @BeforeEach
     void history() {
@@ -39,12 +41,41 @@ class KubectlSlipwayLauncherIT extends CliScenario {
         Run releases = launch("releases");
         assertThat(releases.exit()).isZero();
         assertThat(releases.out().lines().toList().get(1)).containsPattern("v3\\s+Deploy 3\\s+alice\\s+.*Active");
-        assertThat(Path.of("target/kubectl-slipway-lib/classes.jsa")).as("the class archive recorded by a successful run").exists();
+        assertThat(LIB.resolve("classes.jsa")).as("the class archive recorded by a successful run").exists();
         cluster.awaitPhase("shop-b", ReleasePhase.Superseded);
 
         Run missing = launch("releases", "-a", "nosuch");
         assertThat(missing.exit()).isEqualTo(Exit.NOT_FOUND.code);
         assertThat(missing.err()).isEqualTo("error: App nosuch not found in namespace shop; kubectl slipway apps -n shop lists the Apps there\n");
+    }
+
+    /** The lib dir leaves out model modules and the Vert.x client: every kind of call must still work with it. */
+    @Test
+    void everyKindOfCallWorksWithThePluginsOwnJars() throws Exception {
+        List<List<String>> commands = List.of(List.of("apps"), List.of("releases", "info", "v1"),
+            List.of("releases", "manifest", "v2"), List.of("config", "set", "LOG_LEVEL=debug"),
+            List.of("promote", "v3"), List.of("unpin"), List.of("rollback", "v2", "-o", "json"));
+        for (List<String> command : commands) {
+            Run run = launch(command.toArray(String[]::new));
+            assertThat(run.exit()).as("%s: %s", command, run.err()).isZero();
+            assertThat(run.err()).as("%s", command).isEmpty();
+        }
+    }
+
+    @Test
+    void thePluginShipsOneHttpClientTheJdkOne() throws IOException {
+        List<String> factories = new ArrayList<>();
+        try (var jars = Files.newDirectoryStream(LIB, "*.jar")) {
+            for (Path jar : jars) {
+                try (JarFile file = new JarFile(jar.toFile())) {
+                    if (file.getEntry("META-INF/services/io.fabric8.kubernetes.client.http.HttpClient$Factory") != null) {
+                        factories.add(jar.getFileName().toString());
+                    }
+                }
+            }
+        }
+        assertThat(factories).as("Fabric8 takes the HTTP client factory it finds; Vert.x would cost startup time")
+            .singleElement().asString().startsWith("kubernetes-httpclient-jdk-");
     }
 
     private Run launch(String... args) throws IOException, InterruptedException {

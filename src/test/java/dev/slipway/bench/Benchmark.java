@@ -16,6 +16,8 @@ public final class Benchmark {
     static final Path REPORT = Path.of("docs/benchmarks.md");
     /** A max reconciliation interval short enough that a 60 s idle window holds several resyncs of every App. */
     static final String RESYNC_INTERVAL = "PT20S";
+    /** No write for this long means the operator has finished what the previous step gave it. */
+    static final Duration QUIET = Duration.ofSeconds(5);
 
     private final BenchCluster cluster;
     private final Scale scale;
@@ -32,8 +34,9 @@ public final class Benchmark {
         MachineInfo machine = MachineInfo.read();
         machine.lines().forEach(System.out::println);
         Report report = new Report(machine);
-        report.setting("Scale: " + scale.name() + "; the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -jar "
-            + OperatorProcess.JAR + "` (the pod's memory limit, so the JVM picks the heap and collector it would pick there)");
+        report.setting("Scale: " + scale.name() + "; the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=75"
+            + " -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar` in target/quarkus-app (the pod's memory limit and"
+            + " JVM options from deploy/)");
         int exit = 0;
         try (BenchCluster cluster = BenchCluster.start(Path.of("target/bench/operator.log"))) {
             new Benchmark(cluster, scale, report).run();
@@ -66,13 +69,16 @@ public final class Benchmark {
 
     private void startup() throws Exception {
         Samples ready = new Samples();
+        Samples cpu = new Samples();
         for (int i = 0; i < scale.starts(); i++) {
             if (i > 0) {
                 cluster.stopOperator();
             }
             ready.add(cluster.startOperator(Map.of()));
+            cpu.add(cluster.operator().cpuTime());
         }
         report.row("Start to ready, empty cluster (ms)", ready.summary("%.0f"), "< 3000", ready.median() < 3000);
+        report.row("… CPU time used until ready (ms)", cpu.summary("%.0f"));
     }
 
     private ReleaseLatency.Result latency(String label, Fleet fleet, int rounds) throws InterruptedException {
@@ -91,11 +97,13 @@ public final class Benchmark {
     private void requestsPerRelease(ReleaseLatency.Result solo) {
         double events = solo.requestsPerRelease().getOrDefault("POST events", 0.0);
         double deployment = solo.requestsPerRelease().getOrDefault("PUT deployments", 0.0);
-        double state = solo.writesPerRelease() - events - deployment;
+        double pruning = solo.requestsPerRelease().getOrDefault("DELETE releases", 0.0);
+        double state = solo.writesPerRelease() - events - deployment - pruning;
         report.row("API reads per deploy release (1 app)", String.format("%.2f", solo.readsPerRelease()), "0 (minimum)",
             solo.readsPerRelease() == 0);
         report.row("State writes per deploy release beyond the Deployment (1 app)", String.format("%.2f", state), "≤ 4", state <= 4);
         report.row("Event writes per deploy release (1 app)", String.format("%.2f", events));
+        report.row("Pruning deletes per deploy release (1 app, past its historyLimit)", String.format("%.2f", pruning));
         List<String> lines = new ArrayList<>(List.of("| Request | Per deploy release |", "|---|---|"));
         solo.requestsPerRelease().forEach((kind, count) -> lines.add(String.format("| %s | %.2f |", kind, count)));
         report.section("Operator requests per deploy release (1 app, " + solo.releases() + " releases; lease renewals excluded)", lines);
@@ -133,6 +141,9 @@ public final class Benchmark {
         for (int round = 0; round < scale.fleetRounds(); round++) {
             Throughput.Result result = new Throughput(cluster, fleet).run(round * scale.releasesPerApp(), scale.releasesPerApp());
             converged.add(result.converged());
+            List<String> lines = new ArrayList<>(List.of("| Request | Count | Per release |", "|---|---|---|"));
+            result.requests().forEach((kind, count) -> lines.add(String.format("| %s | %d | %.2f |", kind, count, count / (double) result.releases())));
+            report.section(String.format("Operator requests, throughput round %d (%d releases; lease renewals excluded)", round + 1, result.releases()), lines);
             report.row(String.format("%d apps × %d releases at once, round %d: converged (s)", scale.fleetApps(), scale.releasesPerApp(), round + 1),
                 String.format("%.1f (creating them took %.1f; operator: %d writes, %d reads)", result.converged().toMillis() / 1000.0,
                     result.created().toMillis() / 1000.0, result.operatorWrites(), result.operatorReads()),
@@ -152,6 +163,7 @@ public final class Benchmark {
     }
 
     private void idle(String label, Duration window) throws InterruptedException {
+        Duration settled = awaitQuiet();
         long start = System.nanoTime();
         double reconcilesBefore = Restart.appReconciles(cluster.operator());
         // The window is the measurement: nothing happens in it but what the operator does by itself.
@@ -160,23 +172,34 @@ public final class Benchmark {
         long leases = cluster.timeline.leaseWritesSince(start);
         double reconciles = Restart.appReconciles(cluster.operator()) - reconcilesBefore;
         report.row(String.format("Idle writes over %d s, %s", window.toSeconds(), label),
-            String.format("%d (App reconciles in the window: %.0f; lease renewals: %d)", writes, reconciles, leases), "0", writes == 0);
+            String.format("%d (App reconciles in the window: %.0f; lease renewals: %d; the window began when no write had come for %d s, %.0f s after the previous step)",
+                writes, reconciles, leases, QUIET.toSeconds(), settled.toMillis() / 1000.0), "0", writes == 0);
+    }
+
+    /**
+     * Converged is not yet idle: the events of the last step may still be on their way (they are sent in the
+     * background). Waits until the operator has written nothing for {@link #QUIET}.
+     */
+    private Duration awaitQuiet() throws InterruptedException {
+        long start = System.nanoTime();
+        return Fleet.await("the operator to stop writing", Duration.ofMillis(200), Duration.ofMinutes(5),
+            () -> System.nanoTime() - cluster.timeline.lastOperatorWrite(start) > QUIET.toNanos());
     }
 
     private void restarts(Fleet fleet) throws Exception {
         Samples ready = new Samples();
         Samples reconciled = new Samples();
-        long writes = 0;
+        List<String> writes = new ArrayList<>();
         int apps = scale.fleetApps() + scale.busyApps() + 1;
         for (int i = 0; i < scale.restarts(); i++) {
             Restart.Result result = new Restart(cluster).run(apps, Map.of(
                 "quarkus.operator-sdk.controllers.app.max-reconciliation-interval", RESYNC_INTERVAL));
             ready.add(result.ready());
             reconciled.add(result.allReconciled());
-            writes += result.writes();
+            writes.addAll(result.writes());
         }
         report.row("Restart to ready, " + apps + " apps cached (ms)", ready.summary("%.0f"), "< 3000", ready.median() < 3000);
         report.row("Restart to all " + apps + " apps reconciled (ms)", reconciled.summary("%.0f"));
-        report.row("Writes caused by the restarts", Long.toString(writes), "0", writes == 0);
+        report.row("Writes caused by the restarts", writes.isEmpty() ? "0" : writes.size() + " " + writes, "0", writes.isEmpty());
     }
 }

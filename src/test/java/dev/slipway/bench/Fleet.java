@@ -54,9 +54,18 @@ final class Fleet {
         return client.resource(release).create();
     }
 
-    /** Creates {@code perApp} releases for every app, from builds {@code firstBuild} on, from several threads at once. */
+    /**
+     * Creates {@code perApp} releases for every app, builds {@code firstBuild} on: apps in parallel on
+     * {@code threads} threads, each app's releases in build order as one CI pipeline would, so the newest
+     * build is the newest release.
+     */
     void createReleases(int firstBuild, int perApp, int threads) throws InterruptedException {
-        inParallel(apps.size() * perApp, threads, i -> create(release(apps.get(i / perApp), firstBuild + i % perApp)));
+        inParallel(apps.size(), threads, a -> {
+            for (int build = firstBuild; build < firstBuild + perApp; build++) {
+                create(release(apps.get(a), build));
+            }
+            return null;
+        });
     }
 
     /** True when every app's active release is the one built from {@code build} and its rollout completed. */

@@ -35,6 +35,8 @@ final class FloorProbe implements AutoCloseable {
     private final ExecutorService workers = Executors.newFixedThreadPool(THREADS);
     private final Watch watch;
     private final Map<String, ConfigMap> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile RuntimeException failure;
 
     FloorProbe(KubernetesClient client, RequestTimeline timeline, String namespace, int reads, int writes) {
         if (writes < 1) {
@@ -49,7 +51,13 @@ final class FloorProbe implements AutoCloseable {
             @Override
             public void eventReceived(Action action, ConfigMap trigger) {
                 if (action == Action.ADDED) {
-                    workers.submit(() -> answer(trigger));
+                    workers.submit(() -> {
+                        try {
+                            answer(trigger);
+                        } catch (RuntimeException e) {
+                            failure = e;
+                        }
+                    });
                 }
             }
 
@@ -82,6 +90,13 @@ final class FloorProbe implements AutoCloseable {
 
     private void answer(ConfigMap trigger) {
         String subject = trigger.getMetadata().getLabels().get("floor-trigger");
+        // One answer per subject at a time, as a controller reconciles one resource at a time.
+        synchronized (locks.computeIfAbsent(subject, s -> new Object())) {
+            answer(trigger, subject);
+        }
+    }
+
+    private void answer(ConfigMap trigger, String subject) {
         var target = client.configMaps().inNamespace(namespace).withName(subject + "-target");
         for (int i = 0; i < reads; i++) {
             target.get();
@@ -100,6 +115,9 @@ final class FloorProbe implements AutoCloseable {
         long deadline = System.nanoTime() + ROUND_LIMIT.toNanos();
         String path = "/configmaps/" + subject + "-target";
         while (System.nanoTime() < deadline) {
+            if (failure != null) {
+                throw new IllegalStateException("the floor client failed: " + failure.getMessage(), failure);
+            }
             List<Request> answered = timeline.since(since, q -> AGENT.equals(q.userAgent()) && q.isWrite() && q.path().contains(path));
             if (answered.size() >= writes) {
                 return answered.get(writes - 1).nanos();

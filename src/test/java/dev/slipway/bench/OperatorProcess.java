@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  */
 final class OperatorProcess implements AutoCloseable {
     static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The AppCDS archive the build makes (quarkus.package.jar.appcds.enabled), used as the image uses it. */
+    static final Path CDS_ARCHIVE = Path.of("target/quarkus-app/app-cds.jsa");
+    /** USER_HZ, which is 100 on every Linux architecture the JDK runs on. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
@@ -48,13 +52,22 @@ final class OperatorProcess implements AutoCloseable {
             "-Dquarkus.kubernetes-client.api-server-url=" + apiServerUrl,
             "-Dquarkus.kubernetes-client.trust-certs=true",
             "-Dquarkus.kubernetes-client.namespace=slipway-system"));
+        if (Files.exists(CDS_ARCHIVE) && !Boolean.getBoolean("bench.no-appcds")) {
+            // An AppCDS archive only matches the class path it was made with: run from its directory, as the build did.
+            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE.getFileName());
+        }
+        // e.g. -Dbench.jvm-options="-XX:StartFlightRecording=filename=target/bench/operator.jfr" to profile it.
+        String extra = System.getProperty("bench.jvm-options", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(JAR.toString());
-        Files.createDirectories(log.getParent());
+        command.add(JAR.getFileName().toString());
+        Files.createDirectories(log.toAbsolutePath().getParent());
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        Process process = new ProcessBuilder(command).directory(JAR.getParent().toFile()).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile())).start();
         return new OperatorProcess(process, port, started);
     }
 
@@ -106,6 +119,14 @@ final class OperatorProcess implements AutoCloseable {
             throw new IllegalStateException("cannot read heap usage from jcmd GC.heap_info:\n" + info);
         }
         return kib * 1024;
+    }
+
+    /** CPU time the process has used (user + system): start-up work, whatever else the machine runs. */
+    Duration cpuTime() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
     long rssBytes() throws IOException {

@@ -67,6 +67,8 @@ final class ReleaseLatency {
                 criticalReads.add(critical.stream().filter(Request::isRead).count());
                 criticalWrites.add(critical.stream().filter(Request::isWrite).count());
             }
+            // The next round starts from rest: the App status write that ends this pass has landed.
+            Fleet.await("the apps to report build " + build, Duration.ofMillis(20), ROUND_LIMIT, () -> fleet.allRunning(build));
         }
         cluster.timeline.since(start, r -> r.fromOperator() && !r.isLease()).forEach(r -> requests.merge(r.kind(), 1, Integer::sum));
         int releases = rounds * fleet.apps.size();

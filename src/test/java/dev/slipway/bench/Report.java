@@ -45,6 +45,8 @@ final class Report {
     /** A titled Markdown table or list appended after the results table. */
     void section(String title, List<String> lines) {
         sections.add("#### " + title + "\n\n" + String.join("\n", lines) + "\n");
+        System.out.println("  " + title);
+        lines.stream().skip(2).forEach(line -> System.out.println("    " + line));
     }
 
     String markdown() {

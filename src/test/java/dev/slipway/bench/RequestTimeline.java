@@ -102,6 +102,22 @@ final class RequestTimeline extends Dispatcher {
         return since(sinceNanos, r -> r.fromOperator() && r.isWrite() && !r.isLease()).size();
     }
 
+    /** "PUT releases/status" and the like, for the operator's writes since then, lease renewals left out. */
+    List<String> operatorWriteKindsSince(long sinceNanos) {
+        return since(sinceNanos, r -> r.fromOperator() && r.isWrite() && !r.isLease()).stream().map(Request::kind).toList();
+    }
+
+    /** Nanos of the operator's latest write (lease renewals left out), or {@code orElse} when there was none. */
+    long lastOperatorWrite(long orElse) {
+        long last = orElse;
+        for (Request r : requests) {
+            if (r.fromOperator() && r.isWrite() && !r.isLease()) {
+                last = Math.max(last, r.nanos());
+            }
+        }
+        return last;
+    }
+
     long leaseWritesSince(long sinceNanos) {
         return since(sinceNanos, r -> r.fromOperator() && r.isWrite() && r.isLease()).size();
     }

@@ -2,6 +2,7 @@ package dev.slipway.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ final class Restart {
     static final String RECONCILED = "operator_sdk_reconciliations_success_total";
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
-    record Result(Duration ready, Duration allReconciled, long writes) {
+    record Result(Duration ready, Duration allReconciled, List<String> writes) {
     }
 
     private final BenchCluster cluster;
@@ -28,7 +29,7 @@ final class Restart {
         OperatorProcess operator = cluster.operator();
         Fleet.await(apps + " App reconciles", Duration.ofMillis(50), LIMIT, () -> appReconciles(operator) >= apps);
         Duration all = operator.sinceStart();
-        return new Result(ready, all, cluster.timeline.operatorWritesSince(start));
+        return new Result(ready, all, cluster.timeline.operatorWriteKindsSince(start));
     }
 
     static double appReconciles(OperatorProcess operator) {

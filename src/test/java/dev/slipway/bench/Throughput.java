@@ -1,6 +1,9 @@
 package dev.slipway.bench;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Many apps, many releases each, all created at once: how long until every app runs its newest release. */
 final class Throughput {
@@ -11,7 +14,8 @@ final class Throughput {
     /** Client threads creating releases: enough that creation is not what is measured. */
     private static final int CREATORS = 16;
 
-    record Result(Duration converged, Duration created, long operatorWrites, long operatorReads, int releases) {
+    record Result(Duration converged, Duration created, long operatorWrites, long operatorReads, int releases,
+                  Map<String, Long> requests) {
     }
 
     private final BenchCluster cluster;
@@ -33,7 +37,9 @@ final class Throughput {
         var operator = cluster.timeline.since(start, RequestTimeline.Request::fromOperator);
         long writes = operator.stream().filter(RequestTimeline.Request::isWrite).count();
         long reads = operator.stream().filter(RequestTimeline.Request::isRead).count();
+        Map<String, Long> requests = operator.stream().filter(r -> !r.isLease())
+            .collect(Collectors.groupingBy(RequestTimeline.Request::kind, TreeMap::new, Collectors.counting()));
         cluster.timeline.clear();
-        return new Result(converged, created, writes, reads, perApp * fleet.apps.size());
+        return new Result(converged, created, writes, reads, perApp * fleet.apps.size(), requests);
     }
 }

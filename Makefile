@@ -9,7 +9,7 @@ IMAGE ?= ghcr.io/slipway-dev/slipway-operator:0.1.0
 
 .DEFAULT_GOAL := help
 PREFIX ?= $(HOME)/.local
-.PHONY: help build test demo run crds install uninstall deploy undeploy image cli install-cli uninstall-cli cli-sandbox
+.PHONY: help build test demo bench run crds install uninstall deploy undeploy image cli install-cli uninstall-cli cli-sandbox
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -24,9 +24,13 @@ demo: $(TEST_CLASSPATH) ## Run the operator against an in-process API server wit
 	$(MVN) -q -DskipTests test-compile
 	$(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.demo.Demo examples
 
+bench: $(TEST_CLASSPATH) ## Benchmarks of the packaged operator (≈10 min; writes docs/benchmarks.md); BENCH_QUICK=1 for a small check run
+	$(MVN) -q -DskipTests package
+	$(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.bench.Benchmark
+
 run: ## Run the packaged operator against the cluster of the current kubeconfig (CRDs must be installed)
 	$(MVN) -q -DskipTests package
-	$(JAVA) -jar target/quarkus-app/quarkus-run.jar
+	cd target/quarkus-app && $(JAVA) -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar
 
 crds: $(TEST_CLASSPATH) ## Regenerate the CRDs from the Java model into crds/
 	$(MVN) -q -DskipTests test-compile

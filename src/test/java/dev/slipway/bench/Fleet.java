@@ -24,12 +24,14 @@ final class Fleet {
     final String namespace;
     final List<String> apps;
     private final int historyLimit;
+    private final ActiveReleases active;
 
     Fleet(KubernetesClient client, String namespace, int size, int historyLimit) {
         this.client = client;
         this.namespace = namespace;
         this.apps = IntStream.range(0, size).mapToObj(i -> String.format("app%04d", i)).toList();
         this.historyLimit = historyLimit;
+        this.active = new ActiveReleases(client, namespace);
     }
 
     void createApps() throws InterruptedException {
@@ -70,15 +72,12 @@ final class Fleet {
 
     /** True when every app's active release is the one built from {@code build} and its rollout completed. */
     boolean allRunning(int build) {
-        Map<String, App> byName = new java.util.HashMap<>();
-        client.resources(App.class).inNamespace(namespace).list().getItems()
-            .forEach(a -> byName.put(a.getMetadata().getName(), a));
-        return apps.stream().allMatch(name -> runs(byName.get(name), name + "-b" + build));
+        return active.running(apps, build) == apps.size();
     }
 
-    static boolean runs(App app, String release) {
-        return app != null && app.getStatus() != null && app.getStatus().getActiveRelease() != null
-            && release.equals(app.getStatus().getActiveRelease().getName());
+    /** How many apps run the release built from {@code build}. */
+    long running(int build) {
+        return active.running(apps, build);
     }
 
     boolean isActive(String release) {

@@ -68,6 +68,8 @@ final class OperatorProcess implements AutoCloseable {
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(JAR.getParent().toFile()).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile())).start();
+        // Killing the benchmark must not leave an operator behind, spinning against a vanished API server.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new OperatorProcess(process, port, started);
     }
 

@@ -12,7 +12,10 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,10 +43,14 @@ public final class DeploymentController implements AutoCloseable {
 
     /** A progress deadline of N seconds passes after N times this many milliseconds. */
     static final long MILLIS_PER_DEADLINE_SECOND = 5;
+    static final int WORKERS = 5;
 
     private final KubernetesClient client;
     private final SharedIndexInformer<Deployment> informer;
     private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    /** Like kube-controller-manager's --concurrent-deployment-syncs (5): Deployments roll out side by side. */
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile Function<Deployment, Outcome> outcome = this::kubelet;
 
     private DeploymentController(KubernetesClient client) {
@@ -51,12 +58,12 @@ public final class DeploymentController implements AutoCloseable {
         this.informer = client.apps().deployments().inAnyNamespace().inform(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Deployment deployment) {
-                rollOut(deployment);
+                workers.execute(() -> rollOut(deployment));
             }
 
             @Override
             public void onUpdate(Deployment before, Deployment deployment) {
-                rollOut(deployment);
+                workers.execute(() -> rollOut(deployment));
             }
 
             @Override
@@ -85,7 +92,18 @@ public final class DeploymentController implements AutoCloseable {
         informer.getStore().list().forEach(this::rollOut);
     }
 
-    private synchronized void rollOut(Deployment deployment) {
+    /** One Deployment at a time per name; an older event handled late loses its write to a 409. */
+    private void rollOut(Deployment deployment) {
+        synchronized (lockFor(deployment.getMetadata().getNamespace(), deployment.getMetadata().getName())) {
+            rollOutLocked(deployment);
+        }
+    }
+
+    private Object lockFor(String namespace, String name) {
+        return locks.computeIfAbsent(namespace + "/" + name, key -> new Object());
+    }
+
+    private void rollOutLocked(Deployment deployment) {
         DeploymentStatus current = deployment.getStatus();
         Outcome wanted = outcome.apply(deployment);
         boolean observed = current != null && Objects.equals(current.getObservedGeneration(), deployment.getMetadata().getGeneration());
@@ -103,7 +121,13 @@ public final class DeploymentController implements AutoCloseable {
         write(deployment, statusFor(deployment, wanted));
     }
 
-    private synchronized void exceedDeadline(String namespace, String name, Long generation) {
+    private void exceedDeadline(String namespace, String name, Long generation) {
+        synchronized (lockFor(namespace, name)) {
+            exceedDeadlineLocked(namespace, name, generation);
+        }
+    }
+
+    private void exceedDeadlineLocked(String namespace, String name, Long generation) {
         Deployment deployment = informer.getStore().getByKey(namespace + "/" + name);
         if (deployment != null && Objects.equals(deployment.getMetadata().getGeneration(), generation)
             && outcome.apply(deployment) == Outcome.DEADLINE_EXCEEDED) {
@@ -157,6 +181,7 @@ public final class DeploymentController implements AutoCloseable {
     @Override
     public void close() {
         clock.shutdownNow();
+        workers.shutdownNow();
         informer.close();
     }
 }

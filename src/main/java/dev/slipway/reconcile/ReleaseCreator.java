@@ -35,7 +35,11 @@ final class ReleaseCreator {
             }
             Release existing = client.resources(Release.class).inNamespace(desired.getMetadata().getNamespace())
                 .withName(desired.getMetadata().getName()).get();
-            if (existing != null && ours.test(existing)) {
+            if (existing == null) {
+                // The conflict was not about the name (it is free now): retry the reconcile with the same name.
+                throw e;
+            }
+            if (ours.test(existing)) {
                 return existing;
             }
             // Someone else's release has the name <app>-v<N>: keep the number, make the name unique.

@@ -34,7 +34,7 @@ public final class Benchmark {
         MachineInfo machine = MachineInfo.read();
         machine.lines().forEach(System.out::println);
         Report report = new Report(machine);
-        report.setting("Scale: " + scale.name() + "; the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=75"
+        report.setting("Scale: " + scale.name() + "; the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=50"
             + " -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar` in target/quarkus-app (the pod's memory limit and"
             + " JVM options from deploy/)");
         int exit = 0;

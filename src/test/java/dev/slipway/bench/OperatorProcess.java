@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged operator (target/quarkus-app/quarkus-run.jar) as its own JVM, pointed at the in-process API
- * server. The JVM is sized like the pod in deploy/ (512 MiB limit, MaxRAMPercentage=75), so the heap,
+ * server. The JVM is sized like the pod in deploy/ (512 MiB limit, MaxRAMPercentage=50), so the heap,
  * the collector the JVM picks and the RSS are the ones a cluster would see.
  */
 final class OperatorProcess implements AutoCloseable {
@@ -46,7 +46,7 @@ final class OperatorProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run `./mvnw -DskipTests package` (make bench does)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75",
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
             "-Dquarkus.http.port=" + port,
             "-Dquarkus.kubernetes-client.api-server-url=" + apiServerUrl,

@@ -71,7 +71,8 @@ final class Rollouts {
     }
 
     private static String autoRollback(Session session, String app, Release failed) {
-        Optional<Release> made = session.releases(app).stream().filter(r -> {
+        // An automatic rollback release made but not numbered yet has no version to name: say one follows.
+        Optional<Release> made = session.releases(app).stream().filter(Releases::isNumbered).filter(r -> {
             Map<String, String> annotations = r.getMetadata().getAnnotations();
             return annotations != null && failed.getMetadata().getUid().equals(annotations.get(Slipway.ANNOTATION_FAILED_RELEASE_UID));
         }).findFirst();

@@ -28,12 +28,17 @@ final class RequestTimeline extends Dispatcher {
             return path.contains("watch=true");
         }
 
+        /** Access reviews are POSTs that store nothing: questions to the API server, counted as reads. */
         boolean isWrite() {
-            return !method.equals("GET");
+            return !method.equals("GET") && !isReview();
+        }
+
+        private boolean isReview() {
+            return path.split("\\?")[0].endsWith("reviews");
         }
 
         boolean isRead() {
-            return method.equals("GET") && !isWatch();
+            return (method.equals("GET") && !isWatch()) || isReview();
         }
 
         /** Watches open as WebSocket upgrades without a User-Agent, so only REST calls can be attributed. */

@@ -47,21 +47,28 @@ class RbacTest {
             cluster.stopOperator();
             cluster.startOperator(OPERATOR);
             everyFeature(cluster);
-            Set<String> used = new TreeSet<>();
-            for (RequestLog.Request request : log.get().requests()) {
-                boolean operator = OPERATOR.equals(request.userAgent())
-                    || (request.userAgent() == null && request.path().contains("watch=true"));
-                if (operator && !request.path().contains("/selfsubjectrulesreviews") && !request.path().contains("/leases")) {
-                    used.add(permission(request));
-                }
-            }
             Set<String> granted = granted(Path.of("deploy/cluster-wide/clusterrole.yaml"));
             // Checked by the OwnerReferencesPermissionEnforcement admission plugin when children are created with
             // blockOwnerDeletion, not requested as such; the mock server has no admission plugins.
             granted.remove("slipway.dev/apps/finalizers:update");
+            // Events are sent by a background thread, so the last ones may arrive after the scenario has converged.
+            await().atMost(Cluster.CONVERGENCE).until(() -> used(log.get()).containsAll(granted));
+            Set<String> used = used(log.get());
             assertThat(granted).as("the ClusterRole grants every request the operator made").containsAll(used);
             assertThat(used).as("every permission of the ClusterRole is used").containsAll(granted);
         }
+    }
+
+    private static Set<String> used(RequestLog log) {
+        Set<String> used = new TreeSet<>();
+        for (RequestLog.Request request : log.requests()) {
+            boolean operator = OPERATOR.equals(request.userAgent())
+                || (request.userAgent() == null && request.path().contains("watch=true"));
+            if (operator && !request.path().contains("/selfsubjectrulesreviews") && !request.path().contains("/leases")) {
+                used.add(permission(request));
+            }
+        }
+        return used;
     }
 
     /**

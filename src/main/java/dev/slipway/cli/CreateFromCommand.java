@@ -3,7 +3,6 @@ package dev.slipway.cli;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSpec;
-import dev.slipway.model.Slipway;
 import dev.slipway.release.Releases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,13 +96,8 @@ final class CreateFromCommand extends SlipwayCommand {
     }
 
     private static Release release(String app, Session session, Release buildFrom, Release envFrom) {
-        Release release = new Release();
-        release.getMetadata().setGenerateName(app + "-");
-        release.getMetadata().setNamespace(session.namespace());
-        release.getMetadata().setLabels(new LinkedHashMap<>(Map.of(Slipway.LABEL_APP, app)));
-        release.getMetadata().setAnnotations(new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_CREATED_BY, session.user())));
-        ReleaseSpec spec = new ReleaseSpec();
-        spec.setApp(app);
+        Release release = session.newRelease(app);
+        ReleaseSpec spec = release.getSpec();
         spec.setImage(buildFrom.getSpec().getImage());
         // The client's serialization, not a static one: picocli makes every command object on every run.
         spec.setSource(buildFrom.getSpec().getSource() == null ? null
@@ -112,7 +106,6 @@ final class CreateFromCommand extends SlipwayCommand {
         spec.setConfig(new LinkedHashMap<>(envFrom.getSpec().getConfig() == null ? Map.of() : envFrom.getSpec().getConfig()));
         spec.setEnvFrom(envFrom.getSpec().getEnvFrom() == null ? List.of() : new ArrayList<>(envFrom.getSpec().getEnvFrom()));
         spec.setDescription("Build of " + Releases.label(buildFrom) + ", config of " + Releases.label(envFrom));
-        release.setSpec(spec);
         return release;
     }
 }

@@ -3,9 +3,6 @@ package dev.slipway.cli;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSource;
 import dev.slipway.model.ReleaseSpec;
-import dev.slipway.model.Slipway;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -50,13 +47,8 @@ final class DeployCommand extends SlipwayCommand {
     }
 
     private Release release(String app, Session session) {
-        Release release = new Release();
-        release.getMetadata().setGenerateName(app + "-");
-        release.getMetadata().setNamespace(session.namespace());
-        release.getMetadata().setLabels(new LinkedHashMap<>(Map.of(Slipway.LABEL_APP, app)));
-        release.getMetadata().setAnnotations(new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_CREATED_BY, session.user())));
-        ReleaseSpec spec = new ReleaseSpec();
-        spec.setApp(app);
+        Release release = session.newRelease(app);
+        ReleaseSpec spec = release.getSpec();
         spec.setImage(image);
         spec.setDescription(description);
         if (commit != null || branch != null || repository != null || message != null) {
@@ -67,7 +59,6 @@ final class DeployCommand extends SlipwayCommand {
             source.setMessage(message);
             spec.setSource(source);
         }
-        release.setSpec(spec);
         return release;
     }
 }

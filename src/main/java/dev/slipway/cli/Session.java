@@ -2,12 +2,16 @@ package dev.slipway.cli;
 
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
+import dev.slipway.model.ReleaseSpec;
+import dev.slipway.model.Slipway;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A connection to the cluster of the user's kubeconfig, in one namespace, as one kubeconfig user: the user
@@ -92,6 +96,22 @@ final class Session implements AutoCloseable {
                 + "; kubectl slipway apps -n " + namespace + " lists the Apps there");
         }
         return app;
+    }
+
+    /**
+     * A Release of {@code app} for this namespace, as every command that creates one starts it: a generated
+     * name, the app label and who made it (the kubeconfig user); the caller fills in the build.
+     */
+    Release newRelease(String app) {
+        Release release = new Release();
+        release.getMetadata().setGenerateName(app + "-");
+        release.getMetadata().setNamespace(namespace);
+        release.getMetadata().setLabels(new LinkedHashMap<>(Map.of(Slipway.LABEL_APP, app)));
+        release.getMetadata().setAnnotations(new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_CREATED_BY, user)));
+        ReleaseSpec spec = new ReleaseSpec();
+        spec.setApp(app);
+        release.setSpec(spec);
+        return release;
     }
 
     /** Every release of the App, numbered or not. */

@@ -5,10 +5,10 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,30 +19,36 @@ import org.jboss.logging.Logger;
  * Kubernetes Events on Apps and Releases. Messages are built from names, versions and reasons only,
  * never from config values. A failed event write is logged and ignored: events are best effort.
  * <p>
- * Events are sent in order by one background thread, as client-go's broadcaster does, so a reconcile
- * never waits for them: a deploy records several, and on the reconcile thread they would sit between the
- * rollout finishing and the release turning Active. When the API server is slower than the events come,
- * the newest are dropped beyond {@link #BACKLOG} and a warning says how many.
+ * Each recorder sends its events in order on its own background thread, as client-go's broadcaster does, so
+ * a reconcile never waits for them: a deploy records several, and on the reconcile thread they would sit
+ * between the rollout finishing and the release turning Active. When the API server is slower than the
+ * events come, the newest are dropped beyond {@link #BACKLOG} and a warning says how many. The thread is
+ * one per recorder (so per controller of one operator), never shared: another operator's backlog, say one
+ * stopped in the same JVM, must not delay these events. It ends after {@link #IDLE} without events.
  */
 public final class EventRecorder {
     public static final String COMPONENT = "slipway-operator";
     /** Events waiting to be sent; a thousand apps deploying at once make a few thousand. */
     static final int BACKLOG = 10_000;
+    /** How long the sender thread waits for the next event before it ends; a new event starts it again. */
+    static final Duration IDLE = Duration.ofSeconds(30);
     private static final Logger LOG = Logger.getLogger(EventRecorder.class);
-    private static final ExecutorService SENDER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-        new LinkedBlockingQueue<>(BACKLOG), runnable -> {
-            Thread thread = new Thread(runnable, "slipway-events");
-            thread.setDaemon(true);
-            return thread;
-        }, EventRecorder::dropped);
-    private static final AtomicLong DROPPED = new AtomicLong();
 
     private final KubernetesClient client;
     private final Clock clock;
+    private final ThreadPoolExecutor sender;
+    private final AtomicLong dropped = new AtomicLong();
 
     public EventRecorder(KubernetesClient client, Clock clock) {
         this.client = client;
         this.clock = clock;
+        this.sender = new ThreadPoolExecutor(1, 1, IDLE.toMillis(), TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(BACKLOG), runnable -> {
+                Thread thread = new Thread(runnable, "slipway-events");
+                thread.setDaemon(true);
+                return thread;
+            }, (event, executor) -> dropped());
+        this.sender.allowCoreThreadTimeOut(true);
     }
 
     public void normal(HasMetadata object, String reason, String message) {
@@ -76,7 +82,7 @@ public final class EventRecorder {
             .withNewSource().withComponent(COMPONENT).endSource()
             .withReportingComponent(COMPONENT)
             .build();
-        SENDER.execute(() -> send(event));
+        sender.execute(() -> send(event));
     }
 
     private void send(Event event) {
@@ -90,10 +96,10 @@ public final class EventRecorder {
         }
     }
 
-    private static void dropped(Runnable event, ThreadPoolExecutor sender) {
-        long dropped = DROPPED.incrementAndGet();
-        if (dropped == 1 || dropped % 1000 == 0) {
-            LOG.warnf("%d events dropped so far: the API server accepts them slower than they are recorded", dropped);
+    private void dropped() {
+        long count = dropped.incrementAndGet();
+        if (count == 1 || count % 1000 == 0) {
+            LOG.warnf("%d events dropped so far: the API server accepts them slower than they are recorded", count);
         }
     }
 }

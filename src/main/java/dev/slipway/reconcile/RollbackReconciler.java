@@ -24,6 +24,7 @@ public class RollbackReconciler implements Reconciler<Rollback> {
     public static final String NAME = "rollback";
 
     private final Clock clock;
+    private EventRecorder events;
 
     public RollbackReconciler() {
         this(Clock.systemUTC());
@@ -55,7 +56,15 @@ public class RollbackReconciler implements Reconciler<Rollback> {
         Rollback copy = Snapshots.copy(rollback);
         copy.setStatus(status);
         context.getClient().resource(copy).updateStatus();
-        new EventRecorder(context.getClient(), clock).warning(rollback, "Refused", refusal);
+        eventsFor(context).warning(rollback, "Refused", refusal);
         return UpdateControl.noUpdate();
+    }
+
+    /** One recorder for the life of this controller; its client is the operator's, the same on every call. */
+    private synchronized EventRecorder eventsFor(Context<Rollback> context) {
+        if (events == null) {
+            events = new EventRecorder(context.getClient(), clock);
+        }
+        return events;
     }
 }

@@ -4,6 +4,7 @@ import static dev.slipway.testing.Manifests.release;
 import static dev.slipway.testing.Manifests.rollback;
 import static dev.slipway.testing.Manifests.webAndWorker;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
@@ -83,6 +84,9 @@ class SecretsTest {
             cluster.awaitPhase("shop-bad", ReleasePhase.Failed);
             cluster.create(rollback("undo", "shop", "v1"));
             cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+            // Events leave in order in the background: once the rollback's own has arrived, all before it have.
+            await().atMost(Cluster.CONVERGENCE).until(() -> cluster.client.v1().events().inNamespace("shop").list().getItems()
+                .stream().anyMatch(e -> "RolledBack".equals(e.getReason()) && "undo".equals(e.getInvolvedObject().getName())));
 
             String statuses = Serialization.asJson(cluster.client.resources(App.class).inNamespace("shop").list().getItems()
                     .stream().map(App::getStatus).toList())

@@ -37,7 +37,7 @@ final class BenchCluster implements AutoCloseable {
         // The mock server logs every request through java.util.logging; at this volume that is most of its cost.
         Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
         RequestTimeline[] timeline = new RequestTimeline[1];
-        TestApiServer api = TestApiServer.start(dispatcher -> timeline[0] = new RequestTimeline(dispatcher));
+        TestApiServer api = TestApiServer.start(dispatcher -> timeline[0] = new RequestTimeline(new UnstoredEvents(dispatcher)));
         return new BenchCluster(api, timeline[0], operatorLog);
     }
 

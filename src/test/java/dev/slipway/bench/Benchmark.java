@@ -84,7 +84,7 @@ public final class Benchmark {
     private ReleaseLatency.Result latency(String label, Fleet fleet, int rounds) throws InterruptedException {
         fleet.createApps();
         fleet.createReleases(0, 1, 8);
-        Fleet.await(label + " to run their first release", Duration.ofMillis(100), Duration.ofMinutes(2), () -> fleet.allRunning(0));
+        Poll.until(label + " to run their first release", Duration.ofMillis(100), Duration.ofMinutes(2), () -> fleet.allRunning(0));
         ReleaseLatency.Result result = new ReleaseLatency(cluster, fleet).run(1, rounds);
         String p = "p50 %.1f, p99 %.1f (n=%d)";
         report.row("Release create → Deployment updated, " + label + " (ms)", String.format(p, result.toDeployment().median(),
@@ -150,7 +150,7 @@ public final class Benchmark {
                 report.row(label, String.format("not within %d s: %d of %d apps ran their newest release (%s)", Throughput.LIMIT.toSeconds(),
                     result.appsDone(), scale.fleetApps(), load), "< 60", false);
                 int newest = (round + 1) * scale.releasesPerApp() - 1;
-                Fleet.await("the fleet to converge after all", Duration.ofSeconds(1), Duration.ofMinutes(10), () -> fleet.allRunning(newest));
+                Poll.until("the fleet to converge after all", Duration.ofSeconds(1), Duration.ofMinutes(10), () -> fleet.allRunning(newest));
                 continue;
             }
             converged.add(result.converged());
@@ -191,7 +191,7 @@ public final class Benchmark {
      */
     private Duration awaitQuiet() throws InterruptedException {
         long start = System.nanoTime();
-        return Fleet.await("the operator to stop writing", Duration.ofMillis(200), Duration.ofMinutes(5),
+        return Poll.until("the operator to stop writing", Duration.ofMillis(200), Duration.ofMinutes(5),
             () -> System.nanoTime() - cluster.timeline.lastOperatorWrite(start) > QUIET.toNanos());
     }
 

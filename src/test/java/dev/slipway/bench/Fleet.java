@@ -85,19 +85,6 @@ final class Fleet {
         return r != null && r.getStatus() != null && r.getStatus().getPhase() == ReleasePhase.Active;
     }
 
-    /** Polls {@code condition} every {@code interval} until it holds; fails after {@code limit}. */
-    static Duration await(String what, Duration interval, Duration limit, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        long start = System.nanoTime();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - start > limit.toNanos()) {
-                throw new IllegalStateException("timed out after " + limit + " waiting for " + what);
-            }
-            Thread.sleep(interval.toMillis());
-        }
-        return Duration.ofNanos(System.nanoTime() - start);
-    }
-
     private void inParallel(int count, IntFunction<?> task) throws InterruptedException {
         inParallel(count, 8, task);
     }

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,6 +27,8 @@ final class FloorProbe implements AutoCloseable {
     /** JOSDK's default number of reconciler threads, which the packaged operator uses. */
     private static final int THREADS = 50;
     private static final Duration ROUND_LIMIT = Duration.ofSeconds(120);
+    /** Writes are stamped where they land; polling only decides how soon the next round can start. */
+    private static final Duration WRITE_POLL = Duration.ofMillis(2);
 
     private final KubernetesClient client;
     private final RequestTimeline timeline;
@@ -112,19 +115,14 @@ final class FloorProbe implements AutoCloseable {
 
     /** The arrival of the subject's last write for this trigger, as the API server saw it. */
     private long awaitLastWrite(String subject, long since) throws InterruptedException {
-        long deadline = System.nanoTime() + ROUND_LIMIT.toNanos();
         String path = "/configmaps/" + subject + "-target";
-        while (System.nanoTime() < deadline) {
+        return Poll.until("the floor client to answer " + subject, WRITE_POLL, ROUND_LIMIT, () -> {
             if (failure != null) {
                 throw new IllegalStateException("the floor client failed: " + failure.getMessage(), failure);
             }
             List<Request> answered = timeline.since(since, q -> AGENT.equals(q.userAgent()) && q.isWrite() && q.path().contains(path));
-            if (answered.size() >= writes) {
-                return answered.get(writes - 1).nanos();
-            }
-            Thread.sleep(2);
-        }
-        throw new IllegalStateException("the floor client did not answer " + subject + " within " + ROUND_LIMIT);
+            return answered.size() >= writes ? Optional.of(answered.get(writes - 1).nanos()) : Optional.empty();
+        });
     }
 
     private ConfigMap target(String subject) {

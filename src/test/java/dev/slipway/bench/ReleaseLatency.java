@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ReleaseLatency {
     /** A round converges in well under a second; this bound only stops a benchmark whose operator is stuck. */
     private static final Duration ROUND_LIMIT = Duration.ofSeconds(120);
+    /** Writes are stamped where they land; polling only decides how soon the next round can start. */
+    private static final Duration WRITE_POLL = Duration.ofMillis(2);
 
     record Result(Samples toDeployment, Samples toActive, Samples criticalReads, Samples criticalWrites,
                   Map<String, Double> requestsPerRelease, int releases) {
@@ -68,7 +70,7 @@ final class ReleaseLatency {
                 criticalWrites.add(critical.stream().filter(Request::isWrite).count());
             }
             // The next round starts from rest: the App status write that ends this pass has landed.
-            Fleet.await("the apps to report build " + build, Duration.ofMillis(20), ROUND_LIMIT, () -> fleet.allRunning(build));
+            Poll.until("the apps to report build " + build, Duration.ofMillis(20), ROUND_LIMIT, () -> fleet.allRunning(build));
         }
         cluster.timeline.since(start, r -> r.fromOperator() && !r.isLease()).forEach(r -> requests.merge(r.kind(), 1, Integer::sum));
         int releases = rounds * fleet.apps.size();
@@ -82,14 +84,6 @@ final class ReleaseLatency {
     }
 
     private Request awaitWrite(long since, java.util.function.Predicate<Request> filter, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + ROUND_LIMIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Request> found = first(since, filter);
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(2);
-        }
-        throw new IllegalStateException("timed out after " + ROUND_LIMIT + " waiting for " + what);
+        return Poll.until(what, WRITE_POLL, ROUND_LIMIT, () -> first(since, filter));
     }
 }

@@ -27,7 +27,7 @@ final class Restart {
         long start = System.nanoTime();
         Duration ready = cluster.startOperator(properties);
         OperatorProcess operator = cluster.operator();
-        Fleet.await(apps + " App reconciles", Duration.ofMillis(50), LIMIT, () -> appReconciles(operator) >= apps);
+        Poll.until(apps + " App reconciles", Duration.ofMillis(50), LIMIT, () -> appReconciles(operator) >= apps);
         Duration all = operator.sinceStart();
         return new Result(ready, all, cluster.timeline.operatorWriteKindsSince(start));
     }

@@ -35,7 +35,7 @@ final class Throughput {
         int newest = firstBuild + perApp - 1;
         Duration converged;
         try {
-            Fleet.await("every app to run build " + newest, POLL, LIMIT, () -> fleet.allRunning(newest));
+            Poll.until("every app to run build " + newest, POLL, LIMIT, () -> fleet.allRunning(newest));
             converged = Duration.ofNanos(System.nanoTime() - start);
         } catch (IllegalStateException timedOut) {
             converged = null;

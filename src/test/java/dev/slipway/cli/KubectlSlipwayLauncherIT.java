@@ -49,6 +49,23 @@ class KubectlSlipwayLauncherIT extends CliScenario {
         assertThat(missing.err()).isEqualTo("error: App nosuch not found in namespace shop; kubectl slipway apps -n shop lists the Apps there\n");
     }
 
+    @Test
+    void helpAndVersionWithThePluginsOwnJars() throws Exception {
+        Run version = launch("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).as("the version from the jar manifest").matches("kubectl-slipway \\d\\S*\n");
+        for (String[] help : new String[][] {{"--help"}, {"releases", "info", "--help"}, {"help", "config:set"}}) {
+            Run run = launch(help);
+            assertThat(run.exit()).as("%s", List.of(help)).isZero();
+            assertThat(run.out()).as("%s", List.of(help)).contains("\nUsage:\n  kubectl slipway ");
+            assertThat(run.err()).as("%s", List.of(help)).isEmpty();
+        }
+        Run usage = launch("releases", "--nmu", "3");
+        assertThat(usage.exit()).isEqualTo(Exit.USAGE.code);
+        assertThat(usage.err()).isEqualTo("error: unknown option '--nmu' for 'kubectl slipway releases'; did you mean '--num'?\n"
+            + "See 'kubectl slipway releases --help'.\n");
+    }
+
     /** The lib dir leaves out model modules and the Vert.x client: every kind of call must still work with it. */
     @Test
     void everyKindOfCallWorksWithThePluginsOwnJars() throws Exception {

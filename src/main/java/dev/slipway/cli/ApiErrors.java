@@ -1,9 +1,13 @@
 package dev.slipway.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
@@ -45,10 +49,39 @@ final class ApiErrors {
                 || cause instanceof IOException) {
                 String url = session == null ? "" : " at " + session.masterUrl();
                 return Optional.of(new CliException(Exit.ERROR, "cannot reach the Kubernetes API" + url + " ("
-                    + firstLine(String.valueOf(cause.getMessage())) + "); check the cluster and your kubeconfig context"));
+                    + whatHappened(cause) + "); check the cluster and your kubeconfig context"));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The first message down the chain of causes, else what the types say: when a connection is refused, the JDK
+     * HTTP client throws a ConnectException without a message, which Fabric8 wraps in an IOException without one.
+     */
+    static String whatHappened(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // new IOException(cause) takes cause.toString() as its message: a class name, not an explanation.
+            boolean wrapper = cause.getCause() != null && cause.getCause().toString().equals(cause.getMessage());
+            if (cause.getMessage() != null && !cause.getMessage().isBlank() && !wrapper) {
+                return firstLine(cause.getMessage());
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConnectException) {
+                return "connection refused";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            if (cause instanceof TimeoutException || cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
+                return "timed out";
+            }
+            if (cause instanceof EOFException || cause instanceof ClosedChannelException) {
+                return "the connection was closed";
+            }
+        }
+        return "no answer";
     }
 
     static String firstLine(String text) {

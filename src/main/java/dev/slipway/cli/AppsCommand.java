@@ -1,14 +1,13 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.model.App;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import picocli.CommandLine.Command;
 
 /** `apps`: every App in the namespace with its active and latest version and whether it is ready. */
-@Command(name = "apps", description = "List Apps: active version, latest version, pin, ready state.")
 final class AppsCommand extends SlipwayCommand {
 
     record AppSummary(String name, Long active, Long latest, String pinned, String ready, String reason, String message,
@@ -23,6 +22,11 @@ final class AppsCommand extends SlipwayCommand {
                 ready == null ? "Unknown" : ready.getStatus(), ready == null ? null : ready.getReason(),
                 ready == null ? null : ready.getMessage(), app.getMetadata().getCreationTimestamp());
         }
+    }
+
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("apps", "List Apps: active version, latest version, pin, ready state.");
     }
 
     @Override

@@ -1,35 +1,40 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Conversions;
+import dev.slipway.cli.args.Option;
 import java.nio.file.Path;
 import java.time.Duration;
-import picocli.CommandLine.Option;
 
 /** The options every command takes: which cluster, namespace and App, how to print, whether to wait. */
 final class CommonOptions {
-    @Option(names = {"-a", "--app"}, paramLabel = "APP", defaultValue = "${env:SLIPWAY_APP}",
-        description = "The App (default: $SLIPWAY_APP).")
+    static final String APP_VARIABLE = "SLIPWAY_APP";
+
     String app;
-
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NAMESPACE",
-        description = "Namespace (default: the namespace of the kubeconfig context, else \"default\").")
     String namespace;
-
-    @Option(names = "--context", paramLabel = "CONTEXT", description = "kubeconfig context (default: the current context).")
     String context;
-
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).")
     Path kubeconfig;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "table",
-        description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format output;
-
-    @Option(names = "--no-wait", description = "Return once the request is made; do not follow the rollout.")
     boolean noWait;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-        description = "How long to follow a rollout, e.g. 90s, 5m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    /** Adds them to a command, after its own options, bound to this object. */
+    void addTo(CommandSpec command) {
+        command.option(Option.named("-a", "--app").label("APP").describe("The App.")
+                .defaultValue(System.getenv(APP_VARIABLE), "$" + APP_VARIABLE).to(text -> app = text))
+            .option(Option.named("-n", "--namespace").label("NAMESPACE").describe("Namespace.")
+                .shownDefault("the namespace of the kubeconfig context, else \"default\"").to(text -> namespace = text))
+            .option(Option.named("--context").label("CONTEXT").describe("kubeconfig context.")
+                .shownDefault("the current context").to(text -> context = text))
+            .option(Option.named("--kubeconfig").label("FILE").describe("kubeconfig file.")
+                .shownDefault("$KUBECONFIG, else ~/.kube/config").to(text -> kubeconfig = Path.of(text)))
+            .option(Option.named("-o", "--output").label("FORMAT").describe("Output format: " + Conversions.names(Format.values()) + ".")
+                .defaultValue(Format.table.name()).to(text -> output = Conversions.choice(text, Format.values())))
+            .option(Option.named("--no-wait").describe("Return once the request is made; do not follow the rollout.")
+                .flag(on -> noWait = on))
+            .option(Option.named("--timeout").label("DURATION").describe("How long to follow a rollout, e.g. 90s, 5m.")
+                .defaultValue("10m").to(text -> timeout = Conversions.duration(text)));
+    }
 
     String requireApp() {
         if (app == null || app.isBlank()) {

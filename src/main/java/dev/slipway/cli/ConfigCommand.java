@@ -1,17 +1,22 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.model.App;
 import java.util.Map;
 import java.util.TreeMap;
-import picocli.CommandLine.Command;
 
 /**
  * `config`: App.spec.config with values, like `heroku config`: this command exists to show them, so it does;
  * history commands show names only unless --show-values.
  */
-@Command(name = "config", description = "Show the App's config vars (App.spec.config), with values.",
-    subcommands = {ConfigSetCommand.class, ConfigUnsetCommand.class})
 final class ConfigCommand extends SlipwayCommand {
+
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("config", "Show the App's config vars (App.spec.config), with values.")
+            .subcommand(new ConfigSetCommand().spec())
+            .subcommand(new ConfigUnsetCommand().spec());
+    }
 
     @Override
     void run(Session session) {

@@ -1,21 +1,26 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Positional;
 import dev.slipway.model.ConfigVars;
 import dev.slipway.model.Slipway;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** `config set K=V …`: one App edit, so one Config release, for all the vars given. */
-@Command(name = "set", description = "Set config vars; the operator makes a release with the new config.")
 final class ConfigSetCommand extends ConfigChangeCommand {
     private static final Pattern NAME = Pattern.compile(ConfigVars.NAME_PATTERN);
 
-    @Parameters(arity = "1..*", paramLabel = "NAME=VALUE", description = "Config vars to set.")
-    List<String> assignments;
+    private final List<String> assignments = new ArrayList<>();
+
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("set", "Set config vars; the operator makes a release with the new config.")
+            .positional(Positional.oneOrMore("NAME=VALUE", "Config vars to set.", assignments::add));
+    }
 
     @Override
     void run(Session session) {

@@ -1,14 +1,19 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Positional;
+import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** `config unset K …`: removes vars; names that are not set are ignored, like `heroku config:unset`. */
-@Command(name = "unset", description = "Unset config vars; the operator makes a release without them.")
 final class ConfigUnsetCommand extends ConfigChangeCommand {
-    @Parameters(arity = "1..*", paramLabel = "NAME", description = "Config vars to remove.")
-    List<String> names;
+    private final List<String> names = new ArrayList<>();
+
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("unset", "Unset config vars; the operator makes a release without them.")
+            .positional(Positional.oneOrMore("NAME", "Config vars to remove.", names::add));
+    }
 
     @Override
     void run(Session session) {

@@ -1,5 +1,7 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Option;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSpec;
@@ -9,49 +11,46 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
  * `releases create-from`: a release with the build of one release and the config of another, like Convox's
  * create-from. Without a pin the newest release runs anyway; with one, --promote moves the pin to it.
  */
-@Command(name = "create-from", description = "Create a release from the build of one release and the config of another.")
 final class CreateFromCommand extends SlipwayCommand {
-    static final class BuildSource {
-        @Option(names = "--build-from", paramLabel = "RELEASE", description = "Take image and source from this release.")
-        String release;
-        @Option(names = "--use-active-release-build", description = "Take image and source from the active release (default).")
-        boolean active;
+    /** The release to take the build from; null for the active one. */
+    private String buildFrom;
+    /** The release to take the config from; null for the active one. */
+    private String envFrom;
+    private boolean promote;
+
+    /** The --use-active-release-* flags only state the default, so they bind nothing; each excludes its --*-from. */
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("create-from", "Create a release from the build of one release and the config of another.")
+            .option(Option.named("--build-from").label("RELEASE").describe("Take image and source from this release.")
+                .to(text -> buildFrom = text))
+            .option(Option.named("--use-active-release-build").describe("Take image and source from the active release (default).")
+                .flag(on -> { }))
+            .option(Option.named("--env-from").label("RELEASE").describe("Take config and envFrom from this release.")
+                .to(text -> envFrom = text))
+            .option(Option.named("--use-active-release-env").describe("Take config and envFrom from the active release (default).")
+                .flag(on -> { }))
+            .option(Option.named("--promote").describe("Pin the App to the new release when the App is pinned (it runs anyway when not).")
+                .flag(on -> promote = on))
+            .exclusive("--build-from", "--use-active-release-build")
+            .exclusive("--env-from", "--use-active-release-env");
     }
-
-    static final class EnvSource {
-        @Option(names = "--env-from", paramLabel = "RELEASE", description = "Take config and envFrom from this release.")
-        String release;
-        @Option(names = "--use-active-release-env", description = "Take config and envFrom from the active release (default).")
-        boolean active;
-    }
-
-    @ArgGroup(exclusive = true)
-    BuildSource build = new BuildSource();
-
-    @ArgGroup(exclusive = true)
-    EnvSource env = new EnvSource();
-
-    @Option(names = "--promote", description = "Pin the App to the new release when the App is pinned (it runs anyway when not).")
-    boolean promote;
 
     @Override
     void run(Session session) {
         String app = options.requireApp();
         App current = session.app(app);
         History history = History.of(session, app);
-        Release buildFrom = source(current, history, build.release);
-        Release envFrom = source(current, history, env.release);
-        String doing = "Creating a release of " + app + " from the build of " + Releases.label(buildFrom)
-            + " and the config of " + Releases.label(envFrom);
-        Release created = session.client().resource(release(app, session, buildFrom, envFrom)).create();
+        Release build = source(current, history, buildFrom);
+        Release env = source(current, history, envFrom);
+        String doing = "Creating a release of " + app + " from the build of " + Releases.label(build)
+            + " and the config of " + Releases.label(env);
+        Release created = session.client().resource(release(app, session, build, env)).create();
         String name = created.getMetadata().getName();
         boolean movePin = promote && current.getSpec().getRelease() != null;
         if (options.noWait && !movePin) {
@@ -99,7 +98,7 @@ final class CreateFromCommand extends SlipwayCommand {
         Release release = session.newRelease(app);
         ReleaseSpec spec = release.getSpec();
         spec.setImage(buildFrom.getSpec().getImage());
-        // The client's serialization, not a static one: picocli makes every command object on every run.
+        // The client's serialization, not a static one: every command object is made on every run.
         spec.setSource(buildFrom.getSpec().getSource() == null ? null
             : session.client().getKubernetesSerialization().clone(buildFrom.getSpec().getSource()));
         // Explicit, even when empty: an absent config would be inherited from whatever runs now instead.

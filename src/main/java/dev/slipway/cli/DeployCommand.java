@@ -1,32 +1,32 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Option;
+import dev.slipway.cli.args.Positional;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSource;
 import dev.slipway.model.ReleaseSpec;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** `deploy IMAGE`: a new Release of the App, followed until it runs. */
-@Command(name = "deploy", description = "Create a release of IMAGE and follow its rollout.")
 final class DeployCommand extends SlipwayCommand {
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "Image by tag or digest, e.g. registry.example/shop/web@sha256:...")
-    String image;
+    private String image;
+    private String commit;
+    private String branch;
+    private String repository;
+    private String message;
+    private String description;
 
-    @Option(names = "--commit", paramLabel = "SHA", description = "Commit the image was built from.")
-    String commit;
-
-    @Option(names = "--branch", paramLabel = "BRANCH", description = "Branch of the commit.")
-    String branch;
-
-    @Option(names = "--repository", paramLabel = "URL", description = "Repository URL.")
-    String repository;
-
-    @Option(names = {"-m", "--message"}, paramLabel = "TEXT", description = "Commit message or change summary.")
-    String message;
-
-    @Option(names = "--description", paramLabel = "TEXT", description = "History text (default: Deploy <commit or tag>, written by the operator).")
-    String description;
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("deploy", "Create a release of IMAGE and follow its rollout.")
+            .positional(Positional.one("IMAGE", "Image by tag or digest, e.g. registry.example/shop/web@sha256:...", text -> image = text))
+            .option(Option.named("--commit").label("SHA").describe("Commit the image was built from.").to(text -> commit = text))
+            .option(Option.named("--branch").label("BRANCH").describe("Branch of the commit.").to(text -> branch = text))
+            .option(Option.named("--repository").label("URL").describe("Repository URL.").to(text -> repository = text))
+            .option(Option.named("-m", "--message").label("TEXT").describe("Commit message or change summary.").to(text -> message = text))
+            .option(Option.named("--description").label("TEXT").describe("History text.")
+                .shownDefault("Deploy <commit or tag>, written by the operator").to(text -> description = text));
+    }
 
     @Override
     void run(Session session) {

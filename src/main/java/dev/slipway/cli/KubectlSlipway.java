@@ -1,27 +1,23 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.HelpCommand;
+import dev.slipway.cli.args.HelpPrinter;
+import dev.slipway.cli.args.Invocation;
+import dev.slipway.cli.args.Parser;
+import dev.slipway.cli.args.UsageException;
 import java.io.PrintWriter;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.ParameterException;
+import java.util.List;
 
 /**
  * kubectl-slipway: the Heroku/Convox release commands as a kubectl plugin. A plain main, no Quarkus: it starts,
  * makes a few API calls with the user's kubeconfig and exits.
  */
-@Command(name = "kubectl slipway", mixinStandardHelpOptions = true, versionProvider = Version.class,
-    description = "Releases of Slipway Apps: history, deploys, rollbacks, config, promotion.",
-    footer = {"", "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 forbidden, 5 refused or failed, 6 timed out."},
-    subcommands = {AppsCommand.class, ReleasesCommand.class, DeployCommand.class, RollbackCommand.class,
-        PromoteCommand.class, UnpinCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
-public final class KubectlSlipway implements Runnable {
-    /** The Heroku spellings: `releases:info v3`, `config:set K=V`. */
-    private static final Object[][] COLON_ALIASES = {
-        {"releases:info", ReleaseInfoCommand.class}, {"releases:create-from", CreateFromCommand.class},
-        {"releases:manifest", ManifestCommand.class}, {"config:set", ConfigSetCommand.class},
-        {"config:unset", ConfigUnsetCommand.class}};
+public final class KubectlSlipway {
+    static final String NAME = "kubectl slipway";
+
+    private KubectlSlipway() {
+    }
 
     public static void main(String[] args) {
         // No SLF4J provider is shipped with the plugin; do not let SLF4J say so on every run.
@@ -37,46 +33,61 @@ public final class KubectlSlipway implements Runnable {
 
     /** Runs one command line; what main does, minus System.exit, so tests can call it. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new KubectlSlipway());
-        // Added first: the settings below apply to the subcommands that exist when they are made.
-        for (Object[] alias : COLON_ALIASES) {
-            CommandLine command = new CommandLine(alias[1]);
-            command.getCommandSpec().usageMessage().hidden(true);
-            commandLine.addSubcommand((String) alias[0], command);
-        }
-        commandLine.setOut(out)
-            .setErr(err)
-            .setCaseInsensitiveEnumValuesAllowed(true)
-            .setExecutionExceptionHandler(executionErrors())
-            .setParameterExceptionHandler(usageErrors());
-        int code = commandLine.execute(args);
+        int code = execute(out, err, args);
         out.flush();
         err.flush();
         return code;
     }
 
-    @Override
-    public void run() {
-        throw new ParameterException(new CommandLine(this), "which command? kubectl slipway --help lists them");
+    /** Every command, each bound to a new command object; made anew for each command line. */
+    static CommandSpec commands() {
+        CommandSpec releases = new ReleasesCommand().spec();
+        CommandSpec config = new ConfigCommand().spec();
+        CommandSpec root = new CommandSpec(NAME, "Releases of Slipway Apps: history, deploys, rollbacks, config, promotion.")
+            .version(() -> "kubectl-slipway " + Version.get())
+            .subcommand(new AppsCommand().spec())
+            .subcommand(releases)
+            .subcommand(new DeployCommand().spec())
+            .subcommand(new RollbackCommand().spec())
+            .subcommand(new PromoteCommand().spec())
+            .subcommand(new UnpinCommand().spec())
+            .subcommand(config)
+            .footer("Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 forbidden, 5 refused or failed, 6 timed out.");
+        root.subcommand(HelpCommand.of(root));
+        // The Heroku spellings: `releases:info v3`, `config:set K=V`.
+        for (String name : List.of("info", "create-from", "manifest")) {
+            root.hiddenAlias("releases:" + name, releases.subcommand(name).orElseThrow());
+        }
+        for (String name : List.of("set", "unset")) {
+            root.hiddenAlias("config:" + name, config.subcommand(name).orElseThrow());
+        }
+        return root;
     }
 
-    /** One line on stderr, never a stack trace. */
-    private static IExecutionExceptionHandler executionErrors() {
-        return (e, commandLine, parseResult) -> {
-            CliException failure = e instanceof CliException cli ? cli
-                : e instanceof ParameterException usage ? new CliException(Exit.USAGE, usage.getMessage())
-                : ApiErrors.translate(e instanceof RuntimeException runtime ? runtime : new RuntimeException(e.toString()), null);
-            commandLine.getErr().println("error: " + failure.getMessage());
-            return failure.exit.code;
-        };
-    }
-
-    private static IParameterExceptionHandler usageErrors() {
-        return (e, args) -> {
-            CommandLine command = e.getCommandLine();
-            command.getErr().println("error: " + e.getMessage());
-            command.getErr().println("See '" + command.getCommandSpec().qualifiedName() + " --help'.");
+    /** Usage errors get the line that points to help; every failure is one line on stderr, never a stack trace. */
+    private static int execute(PrintWriter out, PrintWriter err, String... args) {
+        try {
+            Invocation invocation = Parser.parse(commands(), List.of(args));
+            CommandSpec command = invocation.command().command();
+            return switch (invocation.request()) {
+                case HELP -> {
+                    HelpPrinter.print(out, invocation.command());
+                    yield Exit.OK.code;
+                }
+                case VERSION -> {
+                    out.println(command.version().get());
+                    yield Exit.OK.code;
+                }
+                case RUN -> command.action().run(out);
+            };
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println("See '" + e.command().name() + " --help'.");
             return Exit.USAGE.code;
-        };
+        } catch (RuntimeException e) {
+            CliException failure = ApiErrors.translate(e, null);
+            err.println("error: " + failure.getMessage());
+            return failure.exit.code;
+        }
     }
 }

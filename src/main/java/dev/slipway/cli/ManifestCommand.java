@@ -1,5 +1,8 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Option;
+import dev.slipway.cli.args.Positional;
 import dev.slipway.model.App;
 import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;
@@ -16,23 +19,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * `releases manifest vN`: the Deployments and Services the operator runs that release as, with the App's current
  * processes, computed by the operator's own functions. Config values are hidden unless --show-values.
  */
-@Command(name = "manifest", description = "The Deployments and Services a release runs as (YAML unless -o json).")
 final class ManifestCommand extends SlipwayCommand {
     static final String HIDDEN = "(hidden; --show-values shows it)";
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RELEASE", description = "v3, 3 or a Release name (default: the newest).")
-    String release;
+    private String release;
+    private boolean showValues;
 
-    @Option(names = "--show-values", description = "Show config values in the container env.")
-    boolean showValues;
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("manifest", "The Deployments and Services a release runs as (YAML unless -o json).")
+            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name (default: the newest).", text -> release = text))
+            .option(Option.named("--show-values").describe("Show config values in the container env.").flag(on -> showValues = on));
+    }
 
     @Override
     void run(Session session) {

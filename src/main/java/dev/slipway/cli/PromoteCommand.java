@@ -1,15 +1,19 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Positional;
 import dev.slipway.model.Release;
 import dev.slipway.release.Releases;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** `promote vN`: pin the App to vN (Convox's promote); newer releases wait until the pin moves. */
-@Command(name = "promote", description = "Pin the App to a release (App.spec.release) and follow its rollout.")
 final class PromoteCommand extends SlipwayCommand {
-    @Parameters(index = "0", paramLabel = "RELEASE", description = "v3, 3 or a Release name.")
-    String release;
+    private String release;
+
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("promote", "Pin the App to a release (App.spec.release) and follow its rollout.")
+            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = text));
+    }
 
     @Override
     void run(Session session) {

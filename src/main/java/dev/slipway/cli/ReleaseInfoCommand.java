@@ -1,21 +1,24 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Option;
+import dev.slipway.cli.args.Positional;
 import dev.slipway.model.ReleaseSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** `releases info [vN]`: one release in full, like `heroku releases:info v24`. */
-@Command(name = "info", description = "Details of a release (default: the newest).")
 final class ReleaseInfoCommand extends SlipwayCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RELEASE", description = "v3, 3 or a Release name.")
-    String release;
+    private String release;
+    private boolean showValues;
 
-    @Option(names = "--show-values", description = "Show config values, not only their names.")
-    boolean showValues;
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("info", "Details of a release (default: the newest).")
+            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> release = text))
+            .option(Option.named("--show-values").describe("Show config values, not only their names.").flag(on -> showValues = on));
+    }
 
     @Override
     void run(Session session) {

@@ -1,17 +1,25 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Conversions;
+import dev.slipway.cli.args.Option;
 import dev.slipway.model.Release;
 import java.time.Instant;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** `releases`: the history, newest first, like `heroku releases`. */
-@Command(name = "releases", description = "Release history of an App, newest first.",
-    subcommands = {ReleaseInfoCommand.class, CreateFromCommand.class, ManifestCommand.class})
 final class ReleasesCommand extends SlipwayCommand {
-    @Option(names = "--num", paramLabel = "N", defaultValue = "15", description = "How many releases to show (default: ${DEFAULT-VALUE}).")
-    int num;
+    private int num;
+
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("releases", "Release history of an App, newest first.")
+            .option(Option.named("--num").label("N").describe("How many releases to show.").defaultValue("15")
+                .to(text -> num = Conversions.wholeNumber(text)))
+            .subcommand(new ReleaseInfoCommand().spec())
+            .subcommand(new CreateFromCommand().spec())
+            .subcommand(new ManifestCommand().spec());
+    }
 
     @Override
     void run(Session session) {

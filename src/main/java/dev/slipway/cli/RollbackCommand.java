@@ -1,5 +1,8 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Option;
+import dev.slipway.cli.args.Positional;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.RollbackPhase;
 import dev.slipway.model.RollbackSpec;
@@ -9,18 +12,18 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** `rollback [vN]`: a Rollback request; the operator makes a new release copying vN, which we follow. */
-@Command(name = "rollback", description = "Roll back to a release (default: the one before the current that did not fail), as a new release.")
 final class RollbackCommand extends SlipwayCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RELEASE", description = "v3, 3 or a Release name.")
-    String to;
+    private String to;
+    private boolean force;
 
-    @Option(names = "--force", description = "Roll back to a release even when its rollout failed.")
-    boolean force;
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("rollback", "Roll back to a release (default: the one before the current that did not fail), as a new release.")
+            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> to = text))
+            .option(Option.named("--force").describe("Roll back to a release even when its rollout failed.").flag(on -> force = on));
+    }
 
     @Override
     void run(Session session) {

@@ -1,21 +1,26 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** A command that talks to the cluster: opens the session, runs, and turns any failure into a {@link CliException}. */
-abstract class SlipwayCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions options;
+abstract class SlipwayCommand {
+    final CommonOptions options = new CommonOptions();
 
-    @Spec
-    CommandSpec spec;
+    private PrintWriter out;
 
-    @Override
-    public final Integer call() {
+    /** This command's command line, bound to its fields: its own options first, then the common ones. */
+    final CommandSpec spec() {
+        CommandSpec spec = describe();
+        options.addTo(spec);
+        return spec.action(this::call);
+    }
+
+    /** Name, description, positionals, own options and subcommands. */
+    abstract CommandSpec describe();
+
+    private int call(PrintWriter out) {
+        this.out = out;
         Session session;
         try {
             session = Session.open(options);
@@ -33,7 +38,7 @@ abstract class SlipwayCommand implements Callable<Integer> {
     abstract void run(Session session);
 
     PrintWriter out() {
-        return spec.commandLine().getOut();
+        return out;
     }
 
     boolean table() {

@@ -1,14 +1,18 @@
 package dev.slipway.cli;
 
+import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.release.Releases;
 import java.util.Map;
-import picocli.CommandLine.Command;
 
 /** `unpin`: remove App.spec.release, so the newest release runs again (Heroku semantics). */
-@Command(name = "unpin", description = "Remove the App's pin; the newest release runs again.")
 final class UnpinCommand extends SlipwayCommand {
+
+    @Override
+    CommandSpec describe() {
+        return new CommandSpec("unpin", "Remove the App's pin; the newest release runs again.");
+    }
 
     @Override
     void run(Session session) {

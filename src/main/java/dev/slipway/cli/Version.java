@@ -1,16 +1,12 @@
 package dev.slipway.cli;
 
-import picocli.CommandLine.IVersionProvider;
-
 /** The version in the jar manifest (Implementation-Version), written by the build. */
-final class Version implements IVersionProvider {
+final class Version {
+    private Version() {
+    }
+
     static String get() {
         String version = Version.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
-    }
-
-    @Override
-    public String[] getVersion() {
-        return new String[] {"kubectl-slipway " + get()};
     }
 }

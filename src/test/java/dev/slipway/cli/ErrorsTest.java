@@ -21,7 +21,8 @@ class ErrorsTest extends CliScenario {
     void usageMistakesExitWithTwo() {
         Run unknown = slipway("deplyo", "x");
         assertThat(unknown.exit()).isEqualTo(Exit.USAGE.code);
-        assertThat(unknown.err()).startsWith("error: Unmatched arguments").contains("--help");
+        assertThat(unknown.err()).isEqualTo("error: unknown command 'deplyo' for 'kubectl slipway'; did you mean 'deploy'?\n"
+            + "See 'kubectl slipway --help'.\n");
 
         Run noApp = slipway("releases");
         assertThat(noApp.exit()).isEqualTo(Exit.USAGE.code);
@@ -53,7 +54,10 @@ class ErrorsTest extends CliScenario {
         Run run = slipway("apps");
 
         assertThat(run.exit()).isEqualTo(Exit.ERROR.code);
-        assertThat(run.err()).startsWith("error: cannot reach the Kubernetes API at http://127.0.0.1:" + port);
+        // The test classpath has the Vert.x client ("Connection refused: /127.0.0.1:port"); the plugin's JDK client says
+        // nothing, so ApiErrors does (KubectlSlipwayLauncherIT).
+        assertThat(run.err()).matches("error: cannot reach the Kubernetes API at http://127\\.0\\.0\\.1:" + port
+            + "/ \\((?i:connection refused)[^)]*\\); check the cluster and your kubeconfig context\n");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.testing.Kubeconfig;
 import dev.slipway.testing.Manifests;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,39 @@ class KubectlSlipwayLauncherIT extends CliScenario {
         assertThat(missing.err()).isEqualTo("error: App nosuch not found in namespace shop; kubectl slipway apps -n shop lists the Apps there\n");
     }
 
+    @Test
+    void helpAndVersionWithThePluginsOwnJars() throws Exception {
+        Run version = launch("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).as("the version from the jar manifest").matches("kubectl-slipway \\d\\S*\n");
+        for (String[] help : new String[][] {{"--help"}, {"releases", "info", "--help"}, {"help", "config:set"}}) {
+            Run run = launch(help);
+            assertThat(run.exit()).as("%s", List.of(help)).isZero();
+            assertThat(run.out()).as("%s", List.of(help)).contains("\nUsage:\n  kubectl slipway ");
+            assertThat(run.err()).as("%s", List.of(help)).isEmpty();
+        }
+        Run usage = launch("releases", "--nmu", "3");
+        assertThat(usage.exit()).isEqualTo(Exit.USAGE.code);
+        assertThat(usage.err()).isEqualTo("error: unknown option '--nmu' for 'kubectl slipway releases'; did you mean '--num'?\n"
+            + "See 'kubectl slipway releases --help'.\n");
+    }
+
+    /** The JDK HTTP client's ConnectException has no message; the user reads what happened instead of "null". */
+    @Test
+    void anUnreachableClusterSaysTheConnectionWasRefused() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path away = Kubeconfig.write(dir.resolve("away"), "http://127.0.0.1:" + port + "/", USER, Manifests.NAMESPACE);
+
+        Run run = launch(away, "releases");
+
+        assertThat(run.exit()).isEqualTo(Exit.ERROR.code);
+        assertThat(run.err()).isEqualTo("error: cannot reach the Kubernetes API at http://127.0.0.1:" + port
+            + "/ (connection refused); check the cluster and your kubeconfig context\n");
+    }
+
     /** The lib dir leaves out model modules and the Vert.x client: every kind of call must still work with it. */
     @Test
     void everyKindOfCallWorksWithThePluginsOwnJars() throws Exception {
@@ -79,7 +113,10 @@ class KubectlSlipwayLauncherIT extends CliScenario {
     }
 
     private Run launch(String... args) throws IOException, InterruptedException {
-        Path config = Kubeconfig.write(dir.resolve("launcher-kubeconfig"), cluster.api.url(), USER, Manifests.NAMESPACE);
+        return launch(Kubeconfig.write(dir.resolve("launcher-kubeconfig"), cluster.api.url(), USER, Manifests.NAMESPACE), args);
+    }
+
+    private Run launch(Path config, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -31,6 +31,7 @@ final class Session implements AutoCloseable {
     }
 
     static Session open(CommonOptions options) {
+        Warmup warmup = Warmup.start();
         Config config = config(options);
         // A CLI should answer quickly when the cluster is away, not retry for half a minute.
         config.setRequestRetryBackoffLimit(1);
@@ -40,7 +41,7 @@ final class Session implements AutoCloseable {
         config.setUserAgent("kubectl-slipway/" + Version.get());
         String namespace = options.namespace != null ? options.namespace
             : config.getNamespace() != null ? config.getNamespace() : "default";
-        return new Session(new KubernetesClientBuilder().withConfig(config).build(), namespace, user(config));
+        return new Session(new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(warmup.serialization()).build(), namespace, user(config));
     }
 
     private static Config config(CommonOptions options) {

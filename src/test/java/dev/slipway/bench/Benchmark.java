@@ -114,7 +114,7 @@ public final class Benchmark {
         int writes = (int) busy.criticalWrites().median();
         report.setting(String.format("Floor: a plain client that watches a trigger and answers it with %d reads and %d sequential writes,"
             + " the median the operator made between a Release create and its Deployment write", reads, writes));
-        var floorClient = cluster.api.newClient(FloorProbe.AGENT);
+        var floorClient = cluster.api.newClient(FloorProbe.AGENT, BenchCluster.REQUEST_TIMEOUT);
         Samples soloFloor;
         Samples busyFloor;
         try (FloorProbe probe = new FloorProbe(floorClient, cluster.timeline, "bench-floor-solo", reads, writes)) {

@@ -44,6 +44,8 @@ public final class DeploymentController implements AutoCloseable {
     /** A progress deadline of N seconds passes after N times this many milliseconds. */
     static final long MILLIS_PER_DEADLINE_SECOND = 5;
     static final int WORKERS = 5;
+    /** A failed status write is tried again after this long, as the real controller's work queue requeues it. */
+    static final long RETRY_MILLIS = 500;
 
     private final KubernetesClient client;
     private final SharedIndexInformer<Deployment> informer;
@@ -140,10 +142,20 @@ public final class DeploymentController implements AutoCloseable {
         try {
             client.apps().deployments().resource(withStatus).updateStatus();
         } catch (KubernetesClientException e) {
-            // 409: a newer version exists; its own update event brings it back here.
+            // 409: a newer version exists; its own update event brings it back here. 404: it is gone.
             if (e.getCode() != 409 && e.getCode() != 404) {
-                throw e;
+                // Anything else (a timeout from an overloaded API server, fault injection): try the latest again later.
+                String namespace = deployment.getMetadata().getNamespace();
+                String name = deployment.getMetadata().getName();
+                clock.schedule(() -> retry(namespace, name), RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
+        }
+    }
+
+    private void retry(String namespace, String name) {
+        Deployment latest = informer.getStore().getByKey(namespace + "/" + name);
+        if (latest != null) {
+            workers.execute(() -> rollOut(latest));
         }
     }
 

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -58,12 +59,18 @@ public final class TestApiServer implements AutoCloseable {
 
     /** A new client that identifies itself with this User-Agent (see {@link OperatorCrash}). */
     public KubernetesClient newClient(String userAgent) {
+        return newClient(userAgent, Duration.ofMillis(new ConfigBuilder().build().getRequestTimeout()));
+    }
+
+    /** The same, waiting up to {@code requestTimeout} for each answer (the client's default is 10 s). */
+    public KubernetesClient newClient(String userAgent, Duration requestTimeout) {
         return register(new KubernetesClientBuilder().withConfig(new ConfigBuilder()
             .withMasterUrl(url())
             .withTrustCerts(true)
             .withNamespace("test")
             .withHttp2Disable(true)
             .withUserAgent(userAgent)
+            .withRequestTimeout((int) requestTimeout.toMillis())
             .build()).build());
     }
 

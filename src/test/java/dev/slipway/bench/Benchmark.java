@@ -1,6 +1,7 @@
 package dev.slipway.bench;
 
 import dev.slipway.model.Release;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class Benchmark {
         this.report = report;
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Scale scale = Scale.fromEnvironment();
         MachineInfo machine = MachineInfo.read();
         machine.lines().forEach(System.out::println);

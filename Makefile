@@ -24,7 +24,7 @@ demo: $(TEST_CLASSPATH) ## Run the operator against an in-process API server wit
 	$(MVN) -q -DskipTests test-compile
 	$(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.demo.Demo examples
 
-bench: $(TEST_CLASSPATH) ## Benchmarks of the packaged operator (≈10 min; writes docs/benchmarks.md); BENCH_QUICK=1 for a small check run
+bench: $(TEST_CLASSPATH) ## Benchmarks of the packaged operator (≈1 h here; writes docs/benchmarks.md); BENCH_QUICK=1 for a small check run
 	$(MVN) -q -DskipTests package
 	$(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.bench.Benchmark
 

@@ -47,7 +47,7 @@ final class Throughput {
         var operator = cluster.timeline.since(start, r -> r.fromOperator() && !r.isLease());
         long writes = operator.stream().filter(RequestTimeline.Request::isWrite).count();
         long reads = operator.stream().filter(RequestTimeline.Request::isRead).count();
-        Map<String, Long> requests = operator.stream().filter(r -> !r.isLease())
+        Map<String, Long> requests = operator.stream()
             .collect(Collectors.groupingBy(RequestTimeline.Request::kind, TreeMap::new, Collectors.counting()));
         cluster.timeline.clear();
         return new Result(converged, created, writes, reads, perApp * fleet.apps.size(), requests, fleet.running(newest),

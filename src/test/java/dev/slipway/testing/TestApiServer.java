@@ -59,19 +59,23 @@ public final class TestApiServer implements AutoCloseable {
 
     /** A new client that identifies itself with this User-Agent (see {@link OperatorCrash}). */
     public KubernetesClient newClient(String userAgent) {
-        return newClient(userAgent, Duration.ofMillis(new ConfigBuilder().build().getRequestTimeout()));
+        return register(new KubernetesClientBuilder().withConfig(configFor(userAgent).build()).build());
     }
 
     /** The same, waiting up to {@code requestTimeout} for each answer (the client's default is 10 s). */
     public KubernetesClient newClient(String userAgent, Duration requestTimeout) {
-        return register(new KubernetesClientBuilder().withConfig(new ConfigBuilder()
+        return register(new KubernetesClientBuilder().withConfig(configFor(userAgent)
+            .withRequestTimeout((int) requestTimeout.toMillis())
+            .build()).build());
+    }
+
+    private ConfigBuilder configFor(String userAgent) {
+        return new ConfigBuilder()
             .withMasterUrl(url())
             .withTrustCerts(true)
             .withNamespace("test")
             .withHttp2Disable(true)
-            .withUserAgent(userAgent)
-            .withRequestTimeout((int) requestTimeout.toMillis())
-            .build()).build());
+            .withUserAgent(userAgent);
     }
 
     private KubernetesClient register(KubernetesClient client) {

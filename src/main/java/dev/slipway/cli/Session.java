@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ final class Session implements AutoCloseable {
 
     static Session open(CommonOptions options) {
         Warmup warmup = Warmup.start();
-        Config config = config(options);
+        Config config = ClusterConfig.load(options.context, options.kubeconfig);
         // A CLI should answer quickly when the cluster is away, not retry for half a minute.
         config.setRequestRetryBackoffLimit(1);
         config.setRequestRetryBackoffInterval(200);
@@ -42,25 +41,6 @@ final class Session implements AutoCloseable {
         String namespace = options.namespace != null ? options.namespace
             : config.getNamespace() != null ? config.getNamespace() : "default";
         return new Session(new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(warmup.serialization()).build(), namespace, user(config));
-    }
-
-    private static Config config(CommonOptions options) {
-        if (options.kubeconfig != null) {
-            if (!Files.isReadable(options.kubeconfig)) {
-                throw new CliException(Exit.USAGE, "cannot read kubeconfig " + options.kubeconfig);
-            }
-            return checked(Config.fromKubeconfig(options.context, options.kubeconfig.toFile()), options.context);
-        }
-        return checked(Config.autoConfigure(options.context), options.context);
-    }
-
-    /** The client ignores an unknown --context and falls back to defaults; a user who named one wants to hear. */
-    private static Config checked(Config config, String context) {
-        NamedContext current = config.getCurrentContext();
-        if (context != null && (current == null || !context.equals(current.getName()))) {
-            throw new CliException(Exit.USAGE, "context \"" + context + "\" is not in the kubeconfig; kubectl config get-contexts lists them");
-        }
-        return config;
     }
 
     /** The user of the current context, else the basic-auth user name, else "unknown". */

@@ -1,0 +1,100 @@
+package dev.slipway.cli;
+
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The client configuration of the user's kubeconfig, as Fabric8 builds it: the same files, the same merge, the same
+ * environment variables afterwards. Only the parsing is the plugin's own ({@link KubeconfigReader}, for speed);
+ * whenever that reader declines a file, or there is no kubeconfig at all (in a pod), Fabric8 does everything.
+ */
+final class ClusterConfig {
+    /** Fabric8's switch for skipping kubeconfig files; whoever sets it gets Fabric8's handling of it. */
+    private static final String TRY_KUBECONFIG = Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY;
+    private static final String TRY_KUBECONFIG_VARIABLE = "KUBERNETES_AUTH_TRYKUBECONFIG";
+
+    private ClusterConfig() {
+    }
+
+    /** The configuration for {@code --kubeconfig FILE} (or $KUBECONFIG / ~/.kube/config) and {@code --context}. */
+    static Config load(String context, Path kubeconfig) {
+        return checked(kubeconfig != null ? fromFile(context, kubeconfig) : automatic(context), context);
+    }
+
+    /** Like Config.fromKubeconfig: this file only, and no environment variables on top. */
+    private static Config fromFile(String context, Path kubeconfig) {
+        if (!Files.isReadable(kubeconfig)) {
+            throw new CliException(Exit.USAGE, "cannot read kubeconfig " + kubeconfig);
+        }
+        return read(List.of(kubeconfig.toFile())).filter(configs -> !configs.isEmpty())
+            .map(configs -> merged(context, configs))
+            .orElseGet(() -> Config.fromKubeconfig(context, kubeconfig.toFile()));
+    }
+
+    /** Like Config.autoConfigure: every kubeconfig file that exists and is not empty, then the environment. */
+    private static Config automatic(String context) {
+        boolean fabric8Switch = System.getProperty(TRY_KUBECONFIG) != null || System.getenv(TRY_KUBECONFIG_VARIABLE) != null;
+        Optional<List<io.fabric8.kubernetes.api.model.Config>> parsed = fabric8Switch ? Optional.empty() : read(existing());
+        return parsed.filter(configs -> !configs.isEmpty()).map(configs -> {
+            Config config = merged(context, configs);
+            Config.configFromSysPropsOrEnvVars(config);
+            return config;
+        }).orElseGet(() -> Config.autoConfigure(context));
+    }
+
+    private static Config merged(String context, List<io.fabric8.kubernetes.api.model.Config> kubeconfigs) {
+        Config config = Config.empty();
+        KubeConfigUtils.merge(config, context, kubeconfigs.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
+        return config;
+    }
+
+    private static List<File> existing() {
+        List<File> files = new ArrayList<>();
+        for (String name : Config.getKubeconfigFilenames()) {
+            File file = new File(name);
+            if (file.isFile()) {
+                files.add(file);
+            }
+        }
+        return files;
+    }
+
+    /** Every file read by {@link KubeconfigReader}, skipping empty ones as Fabric8 does; empty if it declines one. */
+    private static Optional<List<io.fabric8.kubernetes.api.model.Config>> read(List<File> files) {
+        List<io.fabric8.kubernetes.api.model.Config> configs = new ArrayList<>();
+        for (File file : files) {
+            String text;
+            try {
+                text = Files.readString(file.toPath());
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+            if (text.isEmpty()) {
+                continue;
+            }
+            Optional<io.fabric8.kubernetes.api.model.Config> config = KubeconfigReader.read(file, text);
+            if (config.isEmpty()) {
+                return Optional.empty();
+            }
+            configs.add(config.get());
+        }
+        return Optional.of(configs);
+    }
+
+    /** Fabric8 ignores an unknown --context and falls back to defaults; a user who named one wants to hear. */
+    private static Config checked(Config config, String context) {
+        NamedContext current = config.getCurrentContext();
+        if (context != null && (current == null || !context.equals(current.getName()))) {
+            throw new CliException(Exit.USAGE, "context \"" + context + "\" is not in the kubeconfig; kubectl config get-contexts lists them");
+        }
+        return config;
+    }
+}

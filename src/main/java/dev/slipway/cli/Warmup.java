@@ -20,8 +20,9 @@ import javax.net.ssl.SSLContext;
  * otherwise paid for in sequence.
  * The serialization does not scan the classpath for Kubernetes classes: the plugin reads and writes only typed
  * resources, never a document whose kind decides its class, and the scan costs about 0.1 s.
- * Nothing else here is needed for correctness: if the thread fails or is slow, the main thread does the same
- * work itself when it gets there.
+ * The main thread waits only for the serialization, which comes right after the TLS set-up its client needs
+ * next anyway; if the thread fails, the main thread makes its own serialization and does the rest itself when
+ * it gets there, so nothing here is needed for correctness.
  */
 final class Warmup {
     private static final String RELEASE = """

@@ -10,6 +10,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.channels.ClosedChannelException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
 
 /** Turns what the Kubernetes client throws into one sentence that says what is wrong and what to do. */
 final class ApiErrors {
@@ -44,6 +45,10 @@ final class ApiErrors {
     }
 
     private static Optional<CliException> unreachable(KubernetesClientException e, Session session) {
+        Optional<CliException> untrusted = untrusted(e, session);
+        if (untrusted.isPresent()) {
+            return untrusted;
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof ConnectException || cause instanceof UnknownHostException || cause instanceof TimeoutException
                 || cause instanceof IOException) {
@@ -53,6 +58,27 @@ final class ApiErrors {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A failed TLS handshake, named as such: "cannot reach" would send the user to check the network, when what
+     * is wrong is which certificate authority the kubeconfig trusts, or which server it names. The deepest cause
+     * says it best ("unable to find valid certification path", "No subject alternative names matching ...").
+     */
+    private static Optional<CliException> untrusted(KubernetesClientException e, Session session) {
+        Throwable deepest = null;
+        boolean handshake = false;
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            handshake |= cause instanceof SSLException;
+            deepest = cause;
+        }
+        if (!handshake) {
+            return Optional.empty();
+        }
+        String url = session == null ? "" : " with " + session.masterUrl();
+        return Optional.of(new CliException(Exit.ERROR, "TLS handshake" + url + " failed (" + whatHappened(deepest)
+            + "); check that the certificate-authority of your kubeconfig context is the one that signed the API "
+            + "server's certificate, and that the server address is the one in that certificate"));
     }
 
     /**

@@ -47,10 +47,19 @@ public final class Cluster implements AutoCloseable {
     }
 
     private Cluster(UnaryOperator<Dispatcher> wrapDispatcher, MeterRegistry registry) {
-        api = TestApiServer.start(wrapDispatcher);
+        this(TestApiServer.start(wrapDispatcher), registry);
+    }
+
+    private Cluster(TestApiServer api, MeterRegistry registry) {
+        this.api = api;
         client = api.newClient();
         deployments = DeploymentController.start(api.newClient());
         operator = OperatorInstance.start(api.newClient(), registry);
+    }
+
+    /** A cluster whose API server speaks HTTPS only ({@link TestApiServer#certificateAuthority()}). */
+    public static Cluster overTls() {
+        return new Cluster(TestApiServer.startOverTls(), new SimpleMeterRegistry());
     }
 
     public void stopOperator() {

@@ -9,7 +9,12 @@ public abstract class ClusterScenario {
 
     @BeforeEach
     void startCluster() {
-        cluster = new Cluster();
+        cluster = newCluster();
+    }
+
+    /** The cluster each test gets; a scenario that needs another kind overrides this. */
+    protected Cluster newCluster() {
+        return new Cluster();
     }
 
     @AfterEach

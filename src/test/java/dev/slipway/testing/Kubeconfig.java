@@ -11,13 +11,22 @@ public final class Kubeconfig {
     }
 
     public static Path write(Path file, String serverUrl, String user, String namespace) {
+        return writeWithCluster(file, "server: " + serverUrl, user, namespace);
+    }
+
+    /** The same for an HTTPS server, whose certificate is trusted as the kubeconfig's certificate-authority file. */
+    public static Path writeTls(Path file, String serverUrl, Path certificateAuthority, String user, String namespace) {
+        return writeWithCluster(file, "server: " + serverUrl + "\n    certificate-authority: " + certificateAuthority, user, namespace);
+    }
+
+    private static Path writeWithCluster(Path file, String cluster, String user, String namespace) {
         String yaml = """
             apiVersion: v1
             kind: Config
             clusters:
             - name: sandbox
               cluster:
-                server: %s
+                %s
             users:
             - name: %s
               user:
@@ -34,7 +43,7 @@ public final class Kubeconfig {
                 user: %s
                 namespace: elsewhere
             current-context: sandbox
-            """.formatted(serverUrl, user, user, namespace, user);
+            """.formatted(cluster, user, user, namespace, user);
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, yaml);

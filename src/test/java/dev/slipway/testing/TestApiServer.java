@@ -31,10 +31,12 @@ import java.util.stream.Stream;
  */
 public final class TestApiServer implements AutoCloseable {
     private final KubernetesMockServer server;
+    private final MockWebServer http;
     private final List<KubernetesClient> clients = new ArrayList<>();
 
-    private TestApiServer(KubernetesMockServer server) {
+    private TestApiServer(KubernetesMockServer server, MockWebServer http) {
         this.server = server;
+        this.http = http;
     }
 
     public static TestApiServer start() {
@@ -42,14 +44,31 @@ public final class TestApiServer implements AutoCloseable {
     }
 
     public static TestApiServer start(UnaryOperator<Dispatcher> wrapDispatcher) {
+        return start(wrapDispatcher, false);
+    }
+
+    /** The same API served over HTTPS, as real API servers are, with a self-signed certificate for localhost. */
+    public static TestApiServer startOverTls() {
+        return start(UnaryOperator.identity(), true);
+    }
+
+    private static TestApiServer start(UnaryOperator<Dispatcher> wrapDispatcher, boolean tls) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         Dispatcher dispatcher = wrapDispatcher.apply(new AuthorizationReviews(new KubernetesMixedDispatcher(responses)));
-        var server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), new MockWebServer(), responses,
-            dispatcher, false);
+        var http = new MockWebServer();
+        var server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), http, responses, dispatcher, tls);
         server.init();
-        var api = new TestApiServer(server);
+        var api = new TestApiServer(server, http);
         api.installCrds(Path.of("crds"));
         return api;
+    }
+
+    /** The PEM file of the server's certificate, which a kubeconfig names as its certificate-authority. */
+    public Path certificateAuthority() {
+        if (http.getSelfSignedCertificate() == null) {
+            throw new IllegalStateException("this API server speaks plain HTTP; start it with startOverTls()");
+        }
+        return Path.of(http.getSelfSignedCertificate().certificatePath());
     }
 
     /** A new client; each operator instance gets its own, like a separate process would. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The client configuration of the user's kubeconfig, as Fabric8 builds it: the same files, the same merge, the same
@@ -20,13 +21,19 @@ final class ClusterConfig {
     /** Fabric8's switch for skipping kubeconfig files; whoever sets it gets Fabric8's handling of it. */
     private static final String TRY_KUBECONFIG = Config.KUBERNETES_AUTH_TRYKUBECONFIG_SYSTEM_PROPERTY;
     private static final String TRY_KUBECONFIG_VARIABLE = "KUBERNETES_AUTH_TRYKUBECONFIG";
+    private static final String MASTER_VARIABLE = "KUBERNETES_MASTER";
 
     private ClusterConfig() {
     }
 
     /** The configuration for {@code --kubeconfig FILE} (or $KUBECONFIG / ~/.kube/config) and {@code --context}. */
     static Config load(String context, Path kubeconfig) {
-        return checked(kubeconfig != null ? fromFile(context, kubeconfig) : automatic(context), context);
+        return load(context, kubeconfig, System::getenv);
+    }
+
+    /** The same, reading this process's environment through {@code environment} (tests give their own). */
+    static Config load(String context, Path kubeconfig, UnaryOperator<String> environment) {
+        return checked(kubeconfig != null ? fromFile(context, kubeconfig) : automatic(context, environment), context);
     }
 
     /** Like Config.fromKubeconfig: this file only, and no environment variables on top. */
@@ -40,14 +47,27 @@ final class ClusterConfig {
     }
 
     /** Like Config.autoConfigure: every kubeconfig file that exists and is not empty, then the environment. */
-    private static Config automatic(String context) {
-        boolean fabric8Switch = System.getProperty(TRY_KUBECONFIG) != null || System.getenv(TRY_KUBECONFIG_VARIABLE) != null;
-        Optional<List<io.fabric8.kubernetes.api.model.Config>> parsed = fabric8Switch ? Optional.empty() : read(existing());
+    private static Config automatic(String context, UnaryOperator<String> environment) {
+        boolean fabric8Switch = System.getProperty(TRY_KUBECONFIG) != null || environment.apply(TRY_KUBECONFIG_VARIABLE) != null;
+        List<File> files = existing();
+        if (files.isEmpty() && !fabric8Switch && !configuredWithoutKubeconfig(environment)) {
+            // Fabric8 would go on to https://kubernetes.default.svc and fail there with "cannot reach", which
+            // sends a user without a kubeconfig looking for a network problem.
+            throw new CliException(Exit.USAGE, "no kubeconfig at " + String.join(", ", Config.getKubeconfigFilenames())
+                + "; set KUBECONFIG or give --kubeconfig FILE");
+        }
+        Optional<List<io.fabric8.kubernetes.api.model.Config>> parsed = fabric8Switch ? Optional.empty() : read(files);
         return parsed.filter(configs -> !configs.isEmpty()).map(configs -> {
             Config config = merged(context, configs);
             Config.configFromSysPropsOrEnvVars(config);
             return config;
         }).orElseGet(() -> Config.autoConfigure(context));
+    }
+
+    /** In a pod (the service account), or with the API server named by Fabric8's variables: no kubeconfig needed. */
+    private static boolean configuredWithoutKubeconfig(UnaryOperator<String> environment) {
+        return environment.apply(Config.KUBERNETES_SERVICE_HOST_PROPERTY) != null
+            || System.getProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY) != null || environment.apply(MASTER_VARIABLE) != null;
     }
 
     private static Config merged(String context, List<io.fabric8.kubernetes.api.model.Config> kubeconfigs) {

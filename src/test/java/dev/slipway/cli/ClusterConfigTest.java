@@ -208,8 +208,26 @@ class ClusterConfigTest {
             """);
         assertThat(sameAsFabric8(numeric, null, false).getAutoOAuthToken()).isEqualTo("12345");
 
+    }
+
+    @Test
+    void noKubeconfigAtAllIsAUsageErrorThatSaysWhereItLooked() {
+        String missing = dir.resolve("nowhere").toString();
+        System.setProperty(KUBECONFIG_PROPERTY, missing);
+
+        assertThatThrownBy(() -> ClusterConfig.load(null, null, name -> null)).isInstanceOfSatisfying(CliException.class,
+            e -> assertThat(e.exit).isEqualTo(Exit.USAGE))
+            .hasMessage("no kubeconfig at " + missing + "; set KUBECONFIG or give --kubeconfig FILE");
+    }
+
+    @Test
+    void inAPodWithoutAKubeconfigFabric8UsesTheServiceAccount() {
         System.setProperty(KUBECONFIG_PROPERTY, dir.resolve("nowhere").toString());
-        assertThat(sameAsFabric8(null, null, false).getCurrentContext()).isNull();
+
+        Config inPod = ClusterConfig.load(null, null, name -> name.equals("KUBERNETES_SERVICE_HOST") ? "10.0.0.1" : null);
+
+        assertThat(inPod.getCurrentContext()).isNull();
+        assertThat(inPod.getMasterUrl()).isEqualTo(Config.autoConfigure(null).getMasterUrl());
     }
 
     @Test

@@ -18,6 +18,10 @@ import java.time.Duration;
  * the same API server is an operator restart: all in-memory state is gone.
  */
 public final class OperatorInstance implements AutoCloseable {
+    static {
+        KnownUpstreamRaces.ignoreInAwaitility();
+    }
+
     private final Operator operator;
 
     private OperatorInstance(Operator operator) {

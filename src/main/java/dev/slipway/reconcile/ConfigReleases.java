@@ -33,10 +33,11 @@ final class ConfigReleases {
     }
 
     /**
-     * @param build  the release whose build runs now (the active one), or null before the first release
+     * @param build  the release whose build the config release copies ({@link ConfigBase}), or null before the first release
+     * @param active the release whose rollout completed last, or null
      * @param newest the newest release of the App, numbered or not, or null
      */
-    Optional<Release> release(App app, Release build, Release newest, List<Release> all, long nextVersion) {
+    Optional<Release> release(App app, Release build, Release active, Release newest, List<Release> all, long nextVersion) {
         String digest = specDigest(app);
         String applied = app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
         if (applied == null || applied.equals(digest) || build == null) {
@@ -44,14 +45,14 @@ final class ConfigReleases {
         }
         AppSpec spec = app.getSpec();
         Map<String, String> marks = Map.of(Slipway.ANNOTATION_CONFIG_DIGEST, digest);
-        boolean alreadyMade = all.stream().filter(ReleaseCreator.annotated(marks))
-            .anyMatch(r -> !Releases.isNumbered(r) || Releases.version(r) > Releases.version(build));
+        boolean alreadyMade = all.stream().filter(ReleaseCreator.annotated(marks)).anyMatch(r -> madeAfter(r, build));
         boolean newestHasIt = newest != null
             && ConfigChange.same(newest.getSpec().getConfig(), newest.getSpec().getEnvFrom(), spec.getConfig(), spec.getEnvFrom());
         if (alreadyMade || newestHasIt) {
             return Optional.empty();
         }
-        String description = ConfigChange.describe(build.getSpec().getConfig(), build.getSpec().getEnvFrom(),
+        Release before = configOf(build, active);
+        String description = ConfigChange.describe(before.getSpec().getConfig(), before.getSpec().getEnvFrom(),
             spec.getConfig(), spec.getEnvFrom());
         LOG.infof("App %s/%s: config changed (%s); creating v%d from the build of %s", app.getMetadata().getNamespace(),
             app.getMetadata().getName(), description, nextVersion, Releases.label(build));
@@ -59,6 +60,21 @@ final class ConfigReleases {
         changedBy(app, digest).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
         return Optional.of(creator.create(NewReleases.of(app, nextVersion, build, spec.getConfig(), spec.getEnvFrom(),
             Cause.Config, null, description, annotations), ReleaseCreator.annotated(marks)));
+    }
+
+    /** Whether a config release was made after {@code build}: unnumbered still, or after it by version or creation. */
+    private static boolean madeAfter(Release release, Release build) {
+        if (!Releases.isNumbered(release)) {
+            return true;
+        }
+        return Releases.isNumbered(build) ? Releases.version(release) > Releases.version(build)
+            : Releases.CREATION_ORDER.compare(release, build) > 0;
+    }
+
+    /** The release whose config the new one replaces: the build's, or, for a release yet to inherit one, the running config. */
+    private static Release configOf(Release build, Release active) {
+        boolean inherits = build.getSpec().getConfig() == null && build.getSpec().getEnvFrom() == null;
+        return inherits && active != null ? active : build;
     }
 
     /**

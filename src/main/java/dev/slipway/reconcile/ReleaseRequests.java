@@ -61,11 +61,12 @@ final class ReleaseRequests {
         if (auto.isPresent()) {
             return Optional.of(new Made(auto.get(), null));
         }
-        Release build = active == null ? before.target() : numbered.stream()
-            .filter(r -> r.getMetadata().getName().equals(active.getName())).findFirst().orElse(before.target());
+        Release activeRelease = active == null ? null : numbered.stream()
+            .filter(r -> r.getMetadata().getName().equals(active.getName())).findFirst().orElse(null);
+        Release build = ConfigBase.of(before, activeRelease, unnumbered);
         Release newest = unnumbered.isEmpty() ? (numbered.isEmpty() ? null : numbered.get(numbered.size() - 1))
             : unnumbered.get(unnumbered.size() - 1);
-        return configReleases.release(app, build, newest, all, nextVersion).map(r -> new Made(r, null));
+        return configReleases.release(app, build, activeRelease, newest, all, nextVersion).map(r -> new Made(r, null));
     }
 
     /** The uid of the oldest unfinished Rollback of the App. */

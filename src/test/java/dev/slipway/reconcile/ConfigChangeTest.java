@@ -12,6 +12,8 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.RollbackPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
+import dev.slipway.testing.DeploymentController.Outcome;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,64 @@ class ConfigChangeTest extends ClusterScenario {
         assertThat(made.getSpec().getImage()).isEqualTo("registry.example/shop/web:1");
         assertThat(made.getSpec().getSource().getCommit()).isEqualTo("6d58b1ce8a9f");
         assertThat(made.getSpec().getConfig()).isEqualTo(Map.of("LOG_LEVEL", "debug", "FOO", "bar", "KEEP", "same"));
+    }
+
+    @Test
+    void aConfigChangeDuringARolloutKeepsTheBuildBeingRolledOut() {
+        cluster.deployments.setOutcome(d -> imageOf(d).endsWith(":stuck") ? Outcome.NEVER_AVAILABLE : cluster.deployments.kubelet(d));
+        cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));
+        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+        cluster.create(release("shop-b", "shop", "registry.example/shop/web:stuck"));
+        cluster.awaitPhase("shop-b", ReleasePhase.Deploying);
+
+        cluster.update(App.class, "shop", app -> app.getSpec().getConfig().put("LOG_LEVEL", "debug"));
+
+        cluster.awaitPhase("shop-v3", ReleasePhase.Deploying);
+        var made = cluster.release("shop-v3");
+        assertThat(made.getSpec().getImage()).as("the deploy in progress is not undone").isEqualTo("registry.example/shop/web:stuck");
+        assertThat(made.getSpec().getDescription()).isEqualTo("Set LOG_LEVEL");
+        assertThat(imageOf(cluster.deployment("shop-web"))).isEqualTo("registry.example/shop/web:stuck");
+    }
+
+    @Test
+    void aDeployAndAConfigChangeAppliedTogetherBothTakeEffect() {
+        cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));
+        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+        // As a GitOps sync applies a new Release and an App with new config in one go.
+        cluster.stopOperator();
+        cluster.create(release("shop-b", "shop", "registry.example/shop/web:2"));
+        cluster.update(App.class, "shop", app -> app.getSpec().getConfig().put("LOG_LEVEL", "debug"));
+        cluster.startOperator();
+
+        cluster.awaitPhase("shop-v3", ReleasePhase.Active);
+        assertThat(cluster.release("shop-b").getStatus().getVersion()).isEqualTo(2L);
+        var made = cluster.release("shop-v3");
+        assertThat(made.getSpec().getImage()).isEqualTo("registry.example/shop/web:2");
+        assertThat(made.getSpec().getConfig()).isEqualTo(Map.of("LOG_LEVEL", "debug"));
+        assertThat(made.getSpec().getDescription()).isEqualTo("Set LOG_LEVEL");
+        assertThat(imageOf(cluster.deployment("shop-web"))).isEqualTo("registry.example/shop/web:2");
+    }
+
+    @Test
+    void aConfigChangeAfterAFailedRolloutDoesNotRetryTheFailedBuild() {
+        cluster.failRolloutsOfBrokenImages();
+        cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));
+        cluster.update(App.class, "shop", app -> app.getSpec().getRollout().setAutoRollback(false));
+        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+        cluster.create(release("shop-b", "shop", "registry.example/shop/web:broken"));
+        cluster.awaitPhase("shop-b", ReleasePhase.Failed);
+
+        cluster.update(App.class, "shop", app -> app.getSpec().getConfig().put("LOG_LEVEL", "debug"));
+
+        cluster.awaitPhase("shop-v3", ReleasePhase.Active);
+        assertThat(cluster.release("shop-v3").getSpec().getImage()).isEqualTo("registry.example/shop/web:1");
+    }
+
+    private static String imageOf(Deployment deployment) {
+        return deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
     }
 
     @Test

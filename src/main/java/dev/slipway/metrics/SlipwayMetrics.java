@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +20,9 @@ public class SlipwayMetrics {
     private static final Duration[] ROLLOUT_BUCKETS = {
         Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2),
         Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofHours(1)};
+
+    /** Why a release becomes Failed: its spec cannot run, or its rollout exceeded the progress deadline. */
+    public static final List<String> FAILURE_REASONS = List.of("Invalid", "RolloutFailed");
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -33,8 +37,14 @@ public class SlipwayMetrics {
             .description("Time from a release starting to roll out until every process is rolled out and available")
             .serviceLevelObjectives(ROLLOUT_BUCKETS)
             .register(registry);
+        // Every series exists from the start, at zero: a rate() or an alert on increase() sees the first event.
         for (Cause cause : Cause.values()) {
             releasesCreated(cause);
+        }
+        rollbacks(false);
+        rollbacks(true);
+        for (String reason : FAILURE_REASONS) {
+            releaseFailures(reason);
         }
     }
 
@@ -43,20 +53,12 @@ public class SlipwayMetrics {
     }
 
     public void rollback(boolean automatic) {
-        Counter.builder("slipway.rollbacks")
-            .description("Rollback releases created, by kind: manual (a Rollback) or automatic (a failed rollout)")
-            .tag("kind", automatic ? "automatic" : "manual")
-            .register(registry)
-            .increment();
+        rollbacks(automatic).increment();
     }
 
-    /** @param reason Invalid or RolloutFailed */
+    /** @param reason one of {@link #FAILURE_REASONS} */
     public void releaseFailed(String reason) {
-        Counter.builder("slipway.release.failures")
-            .description("Releases that became Failed, by reason")
-            .tag("reason", reason)
-            .register(registry)
-            .increment();
+        releaseFailures(reason).increment();
     }
 
     public void rolloutStarted(String releaseUid) {
@@ -69,6 +71,20 @@ public class SlipwayMetrics {
         if (started != null && completed) {
             rolloutDuration.record(Duration.between(started, Instant.now(clock)));
         }
+    }
+
+    private Counter rollbacks(boolean automatic) {
+        return Counter.builder("slipway.rollbacks")
+            .description("Rollback releases created, by kind: manual (a Rollback) or automatic (a failed rollout)")
+            .tag("kind", automatic ? "automatic" : "manual")
+            .register(registry);
+    }
+
+    private Counter releaseFailures(String reason) {
+        return Counter.builder("slipway.release.failures")
+            .description("Releases that became Failed, by reason")
+            .tag("reason", reason)
+            .register(registry);
     }
 
     private Counter releasesCreated(Cause cause) {

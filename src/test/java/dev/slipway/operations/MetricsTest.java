@@ -6,6 +6,7 @@ import static dev.slipway.testing.Manifests.webAndWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.model.Cause;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.RollbackPhase;
 import dev.slipway.testing.Cluster;
@@ -55,6 +56,19 @@ class MetricsTest {
             .as("no per-app or per-release labels").allMatch(key -> Set.of("cause", "kind", "reason", "le").contains(key));
         assertThat(registry.getMeters()).extracting(Meter::getId).extracting(id -> id.getTags().toString())
             .noneMatch(tags -> tags.contains("shop"));
+    }
+
+    @Test
+    void everySeriesExistsAtZeroBeforeAnythingHappens() {
+        cluster = new Cluster(registry);
+
+        for (Cause cause : Cause.values()) {
+            assertThat(count("slipway.releases.created", "cause", cause.name())).isZero();
+        }
+        assertThat(count("slipway.rollbacks", "kind", "manual")).isZero();
+        assertThat(count("slipway.rollbacks", "kind", "automatic")).isZero();
+        assertThat(count("slipway.release.failures", "reason", "Invalid")).isZero();
+        assertThat(count("slipway.release.failures", "reason", "RolloutFailed")).isZero();
     }
 
     private double count(String name, String tag, String value) {

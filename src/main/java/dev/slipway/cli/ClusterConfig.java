@@ -53,7 +53,9 @@ final class ClusterConfig {
         if (files.isEmpty() && !fabric8Switch && !configuredWithoutKubeconfig(environment)) {
             // Fabric8 would go on to https://kubernetes.default.svc and fail there with "cannot reach", which
             // sends a user without a kubeconfig looking for a network problem.
-            throw new CliException(Exit.USAGE, "no kubeconfig at " + String.join(", ", Config.getKubeconfigFilenames())
+            // An empty KUBECONFIG counts as unset (Fabric8, like kubectl, then looks in ~/.kube/config); "a::b" has a blank entry.
+            List<String> searched = Config.getKubeconfigFilenames().stream().filter(name -> !name.isBlank()).toList();
+            throw new CliException(Exit.USAGE, "no kubeconfig at " + String.join(", ", searched)
                 + "; set KUBECONFIG or give --kubeconfig FILE");
         }
         Optional<List<io.fabric8.kubernetes.api.model.Config>> parsed = fabric8Switch ? Optional.empty() : read(files);

@@ -221,6 +221,15 @@ class ClusterConfigTest {
     }
 
     @Test
+    void blankEntriesInKubeconfigAreNotNamed() {
+        String missing = dir.resolve("nowhere").toString();
+        System.setProperty(KUBECONFIG_PROPERTY, missing + File.pathSeparator + File.pathSeparator + missing + "2");
+
+        assertThatThrownBy(() -> ClusterConfig.load(null, null, name -> null))
+            .hasMessage("no kubeconfig at " + missing + ", " + missing + "2; set KUBECONFIG or give --kubeconfig FILE");
+    }
+
+    @Test
     void inAPodWithoutAKubeconfigFabric8UsesTheServiceAccount() {
         System.setProperty(KUBECONFIG_PROPERTY, dir.resolve("nowhere").toString());
 

@@ -6,22 +6,28 @@ import dev.slipway.model.RollbackPhase;
 import dev.slipway.model.RollbackStatus;
 import dev.slipway.status.Conditions;
 import dev.slipway.status.Health;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import java.net.HttpURLConnection;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
- * Refuses Rollbacks nobody else can handle: those for an App that does not exist. Rollbacks of existing
- * Apps are carried out by {@link AppReconciler}; both write with optimistic locking, so they never overwrite
- * each other's result.
+ * Refuses Rollbacks nobody else can handle: those for an App that does not exist, and marks Pending those that
+ * wait. Rollbacks of existing Apps are carried out by {@link AppReconciler}; both write with optimistic locking,
+ * so they never overwrite each other's result.
  */
 @ControllerConfiguration(name = RollbackReconciler.NAME)
 @GradualRetry(maxAttempts = -1, initialInterval = 200, intervalMultiplier = 2, maxInterval = 30_000)
 public class RollbackReconciler implements Reconciler<Rollback> {
     public static final String NAME = "rollback";
+    /** Longer than the App reconciler takes to carry out a Rollback at the head of its queue, even under load. */
+    static final Duration PENDING_AFTER = Duration.ofSeconds(5);
 
     private final Clock clock;
     private EventRecorder events;
@@ -49,7 +55,7 @@ public class RollbackReconciler implements Reconciler<Rollback> {
         } else if (context.getClient().resources(App.class).inNamespace(namespace).withName(app).get() == null) {
             refusal = "App " + app + " does not exist in namespace " + namespace;
         } else {
-            return UpdateControl.noUpdate();
+            return waiting(rollback, app, context);
         }
         RollbackStatus status = RollbackRequests.status(rollback, RollbackPhase.Failed, refusal,
             Health.stalled("Refused", refusal), new Conditions(clock));
@@ -58,6 +64,46 @@ public class RollbackReconciler implements Reconciler<Rollback> {
         context.getClient().resource(copy).updateStatus();
         eventsFor(context).warning(rollback, "Refused", refusal);
         return UpdateControl.noUpdate();
+    }
+
+    /**
+     * A Rollback of an existing App is the App reconciler's, which carries it out within a reconcile or two, unless
+     * other Rollbacks of the App are ahead of it. One that still has no phase after {@link #PENDING_AFTER} is
+     * marked Pending, so that {@code kubectl get rollbacks} says it waits; marking every new Rollback Pending at
+     * once would race with the App reconciler writing its result, for no information.
+     */
+    private UpdateControl<Rollback> waiting(Rollback rollback, String app, Context<Rollback> context) {
+        if (rollback.getStatus() != null && rollback.getStatus().getPhase() != null) {
+            return UpdateControl.noUpdate();
+        }
+        Duration age = age(rollback);
+        if (age.compareTo(PENDING_AFTER) < 0) {
+            return UpdateControl.<Rollback>noUpdate().rescheduleAfter(PENDING_AFTER.minus(age));
+        }
+        String message = "Waiting for App " + app + " to carry it out";
+        RollbackStatus status = RollbackRequests.status(rollback, RollbackPhase.Pending, message,
+            Health.inProgress("Waiting", message), new Conditions(clock));
+        Rollback copy = Snapshots.copy(rollback);
+        copy.setStatus(status);
+        try {
+            context.getClient().resource(copy).updateStatus();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                throw e;
+            }
+            // The App reconciler wrote its result meanwhile; that status is the newer one.
+        }
+        return UpdateControl.noUpdate();
+    }
+
+    /** Since creation by the API server's clock; unknown or in the future (clock skew) counts as just created. */
+    private Duration age(Rollback rollback) {
+        String created = rollback.getMetadata().getCreationTimestamp();
+        if (created == null) {
+            return Duration.ZERO;
+        }
+        Duration age = Duration.between(Instant.parse(created), clock.instant());
+        return age.isNegative() ? Duration.ZERO : age;
     }
 
     /** One recorder for the life of this controller; its client is the operator's, the same on every call. */

@@ -13,6 +13,7 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.RollbackPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
+import dev.slipway.testing.OperatorInstance;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,38 @@ class RollbackTest extends ClusterScenario {
             .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True"));
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.client.v1().events().inNamespace("shop").list().getItems())
             .anySatisfy(e -> assertThat(e.getReason() + " " + e.getInvolvedObject().getName()).isEqualTo("RolledBack undo")));
+    }
+
+    @Test
+    void aRollbackThatWaitsIsMarkedPendingUntilItIsCarriedOut() {
+        cluster.stopOperator();
+        try (OperatorInstance rollbacksOnly = OperatorInstance.startOnly(cluster.api.newClient(), new RollbackReconciler())) {
+            cluster.create(rollback("undo", "shop", "v1"));
+
+            await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> {
+                var status = cluster.rollback("undo").getStatus();
+                assertThat(status).isNotNull();
+                assertThat(status.getPhase()).isEqualTo(RollbackPhase.Pending);
+                assertThat(status.getMessage()).isEqualTo("Waiting for App shop to carry it out");
+                assertThat(status.getConditions()).anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus() + " " + c.getReason())
+                    .isEqualTo("Reconciling=True Waiting"));
+            });
+        }
+        cluster.startOperator();
+
+        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        assertThat(cluster.rollback("undo").getStatus().getMessage()).isEqualTo("Rolled back to v1 as v3");
+    }
+
+    @Test
+    void aRollbackCarriedOutAtOnceIsNeverMarkedPending() {
+        cluster.create(rollback("undo", "shop", "v1"));
+        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        String version = cluster.rollback("undo").getMetadata().getResourceVersion();
+
+        await().during(RollbackReconciler.PENDING_AFTER.plusSeconds(1)).atMost(RollbackReconciler.PENDING_AFTER.plusSeconds(5))
+            .untilAsserted(() -> assertThat(cluster.rollback("undo").getMetadata().getResourceVersion()).isEqualTo(version));
+        assertThat(cluster.rollback("undo").getStatus().getPhase()).isEqualTo(RollbackPhase.Succeeded);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.slipway.reconcile.ReleaseReconciler;
 import dev.slipway.reconcile.RollbackReconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
@@ -44,6 +45,20 @@ public final class OperatorInstance implements AutoCloseable {
     public static OperatorInstance startReplica(KubernetesClient client, String namespace, String identity) {
         return start(client, new SimpleMeterRegistry(), new LeaderElectionConfiguration("slipway-operator", namespace,
             Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250), identity, null, false));
+    }
+
+    /** An operator running only {@code reconciler}: what the others would do does not happen. */
+    public static OperatorInstance startOnly(KubernetesClient client, Reconciler<?> reconciler) {
+        Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
+            .withUseSSAToPatchPrimaryResource(false).withStopOnInformerErrorDuringStartup(false));
+        register(operator, reconciler);
+        operator.start();
+        return new OperatorInstance(operator);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void register(Operator operator, Reconciler<?> reconciler) {
+        operator.register((Reconciler) reconciler);
     }
 
     private static OperatorInstance start(KubernetesClient client, MeterRegistry registry, LeaderElectionConfiguration election) {

@@ -30,9 +30,9 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
  */
 final class KubeconfigReader {
     /** The keys under which Fabric8's parser records each entry's file; its merge resolves relative paths by them. */
-    static final String CONTEXT_FILE_KEY = "KUBERNETES_CONFIG_CONTEXT_FILE_KEY";
-    static final String CLUSTER_FILE_KEY = "KUBERNETES_CONFIG_CLUSTER_FILE_KEY";
-    static final String USER_FILE_KEY = "KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY";
+    private static final String CONTEXT_FILE_KEY = "KUBERNETES_CONFIG_CONTEXT_FILE_KEY";
+    private static final String CLUSTER_FILE_KEY = "KUBERNETES_CONFIG_CLUSTER_FILE_KEY";
+    private static final String USER_FILE_KEY = "KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY";
 
     /** Thrown inside the reader when a value is not what the model expects; it ends in an empty answer. */
     private static final class Unmapped extends RuntimeException {

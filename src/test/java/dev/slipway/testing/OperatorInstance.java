@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One operator process: the production reconcilers, registered with the configuration the Quarkus build
@@ -49,19 +50,15 @@ public final class OperatorInstance implements AutoCloseable {
 
     /** An operator running only {@code reconciler}: what the others would do does not happen. */
     public static OperatorInstance startOnly(KubernetesClient client, Reconciler<?> reconciler) {
-        Operator operator = new Operator(o -> o.withKubernetesClient(client).withCloseClientOnStop(false)
-            .withUseSSAToPatchPrimaryResource(false).withStopOnInformerErrorDuringStartup(false));
-        register(operator, reconciler);
-        operator.start();
-        return new OperatorInstance(operator);
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void register(Operator operator, Reconciler<?> reconciler) {
-        operator.register((Reconciler) reconciler);
+        return start(client, null, List.of(reconciler));
     }
 
     private static OperatorInstance start(KubernetesClient client, MeterRegistry registry, LeaderElectionConfiguration election) {
+        return start(client, election, List.of(new AppReconciler(Clock.systemUTC(), new SlipwayMetrics(registry, Clock.systemUTC())),
+            new ReleaseReconciler(), new RollbackReconciler()));
+    }
+
+    private static OperatorInstance start(KubernetesClient client, LeaderElectionConfiguration election, List<Reconciler<?>> reconcilers) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
                 .withCloseClientOnStop(false)
@@ -72,11 +69,14 @@ public final class OperatorInstance implements AutoCloseable {
                 o.withLeaderElectionConfiguration(election);
             }
         });
-        operator.register(new AppReconciler(Clock.systemUTC(), new SlipwayMetrics(registry, Clock.systemUTC())));
-        operator.register(new ReleaseReconciler());
-        operator.register(new RollbackReconciler());
+        reconcilers.forEach(reconciler -> register(operator, reconciler));
         operator.start();
         return new OperatorInstance(operator);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void register(Operator operator, Reconciler<?> reconciler) {
+        operator.register((Reconciler) reconciler);
     }
 
     public void stop() {

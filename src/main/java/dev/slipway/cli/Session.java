@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,9 @@ final class Session implements AutoCloseable {
         config.setUserAgent("kubectl-slipway/" + Version.get());
         String namespace = options.namespace != null ? options.namespace
             : config.getNamespace() != null ? config.getNamespace() : "default";
-        return new Session(new KubernetesClientBuilder().withConfig(config).withKubernetesSerialization(warmup.serialization()).build(), namespace, user(config));
+        // Named rather than discovered: the test classpath also holds the operator's Vert.x transport.
+        return new Session(new KubernetesClientBuilder().withHttpClientFactory(new JdkHttpClientFactory()).withConfig(config)
+            .withKubernetesSerialization(warmup.serialization()).build(), namespace, user(config));
     }
 
     /** The user of the current context, else the basic-auth user name, else "unknown". */

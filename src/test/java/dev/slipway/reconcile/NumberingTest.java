@@ -5,6 +5,7 @@ import static dev.slipway.testing.Manifests.webAndWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.release.Releases;
@@ -22,9 +23,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class NumberingTest extends ClusterScenario {
+    /**
+     * Every release of a batch stays: with the default historyLimit (10) the newest release's rollout prunes
+     * all but 11 of them, and a wait for all 50 then passes only if it happens to look in the few
+     * milliseconds between numbering and pruning (which it misses on a busy machine).
+     */
+    private static final int KEEP_ALL = 100;
+
     @BeforeEach
     void setUp() {
-        cluster.create(webAndWorker("shop", Map.of()));
+        App app = webAndWorker("shop", Map.of());
+        app.getSpec().setHistoryLimit(KEEP_ALL);
+        cluster.create(app);
     }
 
     @Test

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * one a crash-free run gives.
  */
 class RollbackExactlyOnceTest {
-    private static final String VICTIM = "slipway-operator-victim";
     private final AtomicReference<OperatorCrash> crash = new AtomicReference<>();
     private Cluster cluster;
 
@@ -62,13 +61,11 @@ class RollbackExactlyOnceTest {
         cluster.awaitPhase(app + "-b", ReleasePhase.Active);
 
         cluster.stopOperator();
-        crash.get().arm(VICTIM, writes);
-        cluster.startOperator(VICTIM);
+        cluster.startOperator(crash.get().nextVictim(writes));
         cluster.create(rollback(app + "-undo", app, "v1"));
         await().atMost(Cluster.CONVERGENCE).until(() -> crash.get().dead() || converged(app));
         int done = crash.get().writesDone();
         cluster.stopOperator();
-        crash.get().arm(null, 0);
         cluster.startOperator();
 
         await().atMost(Cluster.CONVERGENCE).until(() -> converged(app));

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
  * fresh operator takes over on the same API server, and the app ends exactly as in a crash-free run.
  */
 class CrashPointsTest {
-    private static final String VICTIM = "slipway-operator-crashing";
-
     @Test
     void everyCrashPointEndsInTheCrashFreeState() {
         AtomicReference<OperatorCrash> crash = new AtomicReference<>();
@@ -22,8 +20,7 @@ class CrashPointsTest {
             return crash.get();
         })) {
             cluster.stopOperator();
-            crash.get().arm(VICTIM, Integer.MAX_VALUE);
-            cluster.startOperator(VICTIM);
+            cluster.startOperator(crash.get().nextVictim(Integer.MAX_VALUE));
             Scenario clean = new Scenario(cluster, "clean", () -> { }, false);
             clean.run();
             String reference = clean.finalState();
@@ -32,12 +29,11 @@ class CrashPointsTest {
 
             for (int k = 0; k < writes; k++) {
                 // The running operator has converged and is idle: from now on it dies after k more writes.
-                crash.get().arm(VICTIM, k);
+                crash.get().dieAfter(k);
                 Scenario scenario = new Scenario(cluster, "crash" + k, () -> {
                     if (crash.get().dead()) {
                         cluster.stopOperator();
-                        crash.get().arm(VICTIM, Integer.MAX_VALUE);
-                        cluster.startOperator(VICTIM);
+                        cluster.startOperator(crash.get().nextVictim(Integer.MAX_VALUE));
                     }
                 }, false);
                 scenario.run();

@@ -31,6 +31,7 @@ public final class Cluster implements AutoCloseable {
     public final TestApiServer api;
     public final KubernetesClient client;
     public final DeploymentController deployments;
+    private final ThreadLeaks threads;
     private OperatorInstance operator;
 
     public Cluster() {
@@ -47,19 +48,22 @@ public final class Cluster implements AutoCloseable {
     }
 
     private Cluster(UnaryOperator<Dispatcher> wrapDispatcher, MeterRegistry registry) {
-        this(TestApiServer.start(wrapDispatcher), registry);
+        this(ThreadLeaks.baseline(), TestApiServer.start(wrapDispatcher), registry);
     }
 
-    private Cluster(TestApiServer api, MeterRegistry registry) {
+    /** @param threads taken before {@code api} started, so that everything the cluster starts must end with it */
+    private Cluster(ThreadLeaks threads, TestApiServer api, MeterRegistry registry) {
+        this.threads = threads;
         this.api = api;
         client = api.newClient();
         deployments = DeploymentController.start(api.newClient());
         operator = OperatorInstance.start(api.newClient(), registry);
+        WaitDiagnostics.opened(this);
     }
 
     /** A cluster whose API server speaks HTTPS only ({@link TestApiServer#certificateAuthority()}). */
     public static Cluster overTls() {
-        return new Cluster(TestApiServer.startOverTls(), new SimpleMeterRegistry());
+        return new Cluster(ThreadLeaks.baseline(), TestApiServer.startOverTls(), new SimpleMeterRegistry());
     }
 
     public void stopOperator() {
@@ -151,12 +155,27 @@ public final class Cluster implements AutoCloseable {
         });
     }
 
+    /** Every object of the kinds the operator reads or writes, as YAML, for a report on a failed wait. */
+    String describe() {
+        StringBuilder text = new StringBuilder("Cluster at ").append(api.url()).append('\n');
+        var serialization = client.getKubernetesSerialization();
+        for (Class<? extends io.fabric8.kubernetes.api.model.HasMetadata> kind : List.of(App.class, Release.class,
+            dev.slipway.model.Rollback.class, Deployment.class)) {
+            for (var object : client.resources(kind).inAnyNamespace().list().getItems()) {
+                text.append(serialization.asYaml(object));
+            }
+        }
+        return text.toString();
+    }
+
     @Override
     public void close() {
+        WaitDiagnostics.closed(this);
         if (operator != null) {
             operator.stop();
         }
         deployments.close();
         api.close();
+        threads.assertNoneLeft();
     }
 }

@@ -17,11 +17,13 @@ import java.util.List;
 /**
  * One operator process: the production reconcilers, registered with the configuration the Quarkus build
  * uses (annotations on the reconcilers, server-side apply off, informer errors at startup retried). Stopping it and starting a new instance on
- * the same API server is an operator restart: all in-memory state is gone.
+ * the same API server is an operator restart: all in-memory state is gone. The instance owns the client it is
+ * given and closes it when it stops, as a process does when it exits, so nothing of it outlives the stop.
  */
 public final class OperatorInstance implements AutoCloseable {
     static {
         KnownUpstreamRaces.ignoreInAwaitility();
+        WaitDiagnostics.install();
     }
 
     private final Operator operator;
@@ -61,7 +63,7 @@ public final class OperatorInstance implements AutoCloseable {
     private static OperatorInstance start(KubernetesClient client, LeaderElectionConfiguration election, List<Reconciler<?>> reconcilers) {
         Operator operator = new Operator(o -> {
             o.withKubernetesClient(client)
-                .withCloseClientOnStop(false)
+                .withCloseClientOnStop(true)
                 .withUseSSAToPatchPrimaryResource(false)
                 .withSSABasedCreateUpdateMatchForDependentResources(false)
                 .withStopOnInformerErrorDuringStartup(false);

@@ -1,0 +1,53 @@
+package dev.slipway.testing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Fails a test whose operators, clients or API server outlive it. Every test of a suite runs in one JVM, so a
+ * thread left running (a reconciler pool, an informer, a client's event loop) keeps working through the tests
+ * after it: it takes CPU from them and, if it still talks to an API server, acts like a second operator.
+ * Only non-daemon threads count: JOSDK's executors and Vert.x event loops are non-daemon, while JVM-wide
+ * helpers (Awaitility's scheduler, timers) are daemons that outlive any one test by design.
+ */
+public final class ThreadLeaks {
+    /**
+     * How long stopped components may take to end their threads: Vert.x closes its event loops
+     * asynchronously, Netty's global executor ends a second after its last task, and JOSDK's executors finish
+     * the reconcile in progress. Measured here: 0.6 to 1.2 s; the bound leaves room for a loaded machine.
+     */
+    public static final Duration GRACE = Duration.ofSeconds(10);
+
+    /** Each wait of a test polls on a thread of its own, ended by Awaitility when the wait is over. */
+    private static final String AWAITILITY = "awaitility-thread";
+
+    private final Set<Thread> before;
+
+    private ThreadLeaks(Set<Thread> before) {
+        this.before = before;
+    }
+
+    /** The threads alive now; those started later must end before {@link #assertNoneLeft()}. */
+    public static ThreadLeaks baseline() {
+        return new ThreadLeaks(Set.copyOf(Thread.getAllStackTraces().keySet()));
+    }
+
+    public void assertNoneLeft() {
+        try {
+            Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(50)).atMost(GRACE).until(() -> leftOver().isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("threads still running " + GRACE.toSeconds() + " s after the test's cluster was closed "
+                + "(a component that was not stopped): " + leftOver().stream().map(Thread::getName).sorted().collect(Collectors.joining(", ")));
+        }
+    }
+
+    private List<Thread> leftOver() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.isAlive() && !t.isDaemon() && !before.contains(t) && !t.getName().startsWith(AWAITILITY))
+            .toList();
+    }
+}

@@ -31,8 +31,12 @@ final class Pruner {
         }
         List<Release> remaining = new ArrayList<>(numbered);
         for (Release release : doomed) {
-            client.resource(release).delete();
+            boolean deleted = !client.resource(release).delete().isEmpty();
             remaining.remove(release);
+            if (!deleted) {
+                // Pruned by an earlier pass whose delete event the cache has not seen yet: already reported.
+                continue;
+            }
             String message = "Pruned " + Releases.label(release) + " (" + release.getMetadata().getName()
                 + "): more than " + limit + " inactive releases (spec.historyLimit)";
             LOG.infof("App %s/%s: %s", app.getMetadata().getNamespace(), app.getMetadata().getName(), message);

@@ -24,6 +24,9 @@ public class SlipwayMetrics {
     /** Why a release becomes Failed: its spec cannot run, or its rollout exceeded the progress deadline. */
     public static final List<String> FAILURE_REASONS = List.of("Invalid", "RolloutFailed");
 
+    /** The kinds whose objects the operator reads, and may fail to read. */
+    public static final List<String> READ_KINDS = List.of("App", "Release", "Rollback");
+
     private final MeterRegistry registry;
     private final Clock clock;
     private final Timer rolloutDuration;
@@ -46,6 +49,14 @@ public class SlipwayMetrics {
         for (String reason : FAILURE_REASONS) {
             releaseFailures(reason);
         }
+        for (String kind : READ_KINDS) {
+            unreadableObjects(kind);
+        }
+    }
+
+    /** @param kind one of {@link #READ_KINDS} */
+    public void unreadable(String kind) {
+        unreadableObjects(kind).increment();
     }
 
     public void releaseCreated(Cause cause) {
@@ -84,6 +95,14 @@ public class SlipwayMetrics {
         return Counter.builder("slipway.release.failures")
             .description("Releases that became Failed, by reason")
             .tag("reason", reason)
+            .register(registry);
+    }
+
+    private Counter unreadableObjects(String kind) {
+        return Counter.builder("slipway.unreadable.objects")
+            .description("Objects the operator could not read into its model (a value beyond its type, a malformed "
+                + "quantity), counted once per generation of each; the log and the object's Events name the field")
+            .tag("kind", kind)
             .register(registry);
     }
 

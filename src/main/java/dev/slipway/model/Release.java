@@ -1,5 +1,7 @@
 package dev.slipway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -25,5 +27,19 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "DESCRIPTION", jsonPath = ".spec.description", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @ValidationRule(value = ReleaseImmutability.RULE, message = ReleaseImmutability.MESSAGE, reason = "FieldValueForbidden")
-public class Release extends CustomResource<ReleaseSpec, ReleaseStatus> implements Namespaced {
+@JsonDeserialize(using = TolerantReader.class)
+public class Release extends CustomResource<ReleaseSpec, ReleaseStatus> implements Namespaced, ReadProblem {
+    @JsonIgnore
+    private Unreadable unreadable;
+
+    @Override
+    public Unreadable getUnreadable() {
+        return unreadable != null ? unreadable : UnreadableRecords.find(getMetadata());
+    }
+
+    @Override
+    public void setUnreadable(Unreadable unreadable) {
+        this.unreadable = unreadable;
+        UnreadableRecords.record(getMetadata(), unreadable);
+    }
 }

@@ -1,5 +1,7 @@
 package dev.slipway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -22,5 +24,19 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "RELEASE", jsonPath = ".status.release", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "PHASE", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-public class Rollback extends CustomResource<RollbackSpec, RollbackStatus> implements Namespaced {
+@JsonDeserialize(using = TolerantReader.class)
+public class Rollback extends CustomResource<RollbackSpec, RollbackStatus> implements Namespaced, ReadProblem {
+    @JsonIgnore
+    private Unreadable unreadable;
+
+    @Override
+    public Unreadable getUnreadable() {
+        return unreadable != null ? unreadable : UnreadableRecords.find(getMetadata());
+    }
+
+    @Override
+    public void setUnreadable(Unreadable unreadable) {
+        this.unreadable = unreadable;
+        UnreadableRecords.record(getMetadata(), unreadable);
+    }
 }

@@ -2,6 +2,7 @@ package dev.slipway.reconcile;
 
 import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
+import dev.slipway.model.AppStatus;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseRef;
@@ -63,6 +64,7 @@ public class AppReconciler implements Reconciler<App> {
     private ReleaseStatuses releaseStatuses;
     private Pruner pruner;
     private AppStatuses appStatuses;
+    private UnreadableObjects unreadable;
 
     @Inject
     public AppReconciler(SlipwayMetrics metrics) {
@@ -105,6 +107,7 @@ public class AppReconciler implements Reconciler<App> {
         releaseStatuses = new ReleaseStatuses(new ReleaseStore(client, releases), conditions, events, metrics);
         pruner = new Pruner(client, events);
         appStatuses = new AppStatuses(conditions, events);
+        unreadable = new UnreadableObjects(events, metrics);
         return List.of(releases, rollbacks, deployments, services);
     }
 
@@ -116,16 +119,35 @@ public class AppReconciler implements Reconciler<App> {
     public UpdateControl<App> reconcile(App app, Context<App> context) {
         LogContext.enterApp(app.getMetadata().getNamespace(), app.getMetadata().getName());
         try {
+            if (!unreadable.check(app)) {
+                reportUnreadable(app, context);
+                return UpdateControl.noUpdate();
+            }
             return reconcileApp(app, context);
         } finally {
             LogContext.leaveApp();
         }
     }
 
+    /**
+     * An App the model cannot read in full: nothing is numbered, created, deployed or pruned for it, and its
+     * status (when that was readable) says why, keeping what it said about versions and workloads.
+     */
+    private void reportUnreadable(App app, Context<App> context) {
+        if (!app.isStatusReadable()) {
+            return;
+        }
+        AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
+        appStatuses.write(app, context, Health.stalled(UnreadableObjects.REASON, UnreadableObjects.message(app)),
+            before.getLatestVersion() == null ? 0 : before.getLatestVersion(), before.getActiveRelease(),
+            workloads.owned(app).deployments(), before.getAppliedConfigDigest(), null);
+    }
+
     private UpdateControl<App> reconcileApp(App app, Context<App> context) {
         String name = app.getMetadata().getName();
         List<Release> all = context.getSecondaryResources(Release.class).stream()
             .filter(r -> r.getSpec() != null && name.equals(r.getSpec().getApp()))
+            .filter(unreadable::check)
             .toList();
         List<Release> numbered = new ArrayList<>(all.stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).toList());
         List<Release> unnumbered = new ArrayList<>(all.stream().filter(r -> !Releases.isNumbered(r)).sorted(Releases.CREATION_ORDER).toList());

@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
@@ -21,6 +22,7 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -41,25 +43,42 @@ import java.util.stream.Collectors;
 public class ReleaseReconciler implements Reconciler<Release> {
     public static final String NAME = "release";
 
+    private final Clock clock;
     private final Conditions conditions;
+    private final SlipwayMetrics metrics;
+    private UnreadableObjects unreadable;
 
-    public ReleaseReconciler() {
-        this(Clock.systemUTC());
+    @Inject
+    public ReleaseReconciler(SlipwayMetrics metrics) {
+        this(Clock.systemUTC(), metrics);
     }
 
-    public ReleaseReconciler(Clock clock) {
+    public ReleaseReconciler(Clock clock, SlipwayMetrics metrics) {
+        this.clock = clock;
         this.conditions = new Conditions(clock);
+        this.metrics = metrics;
     }
 
     @Override
     public UpdateControl<Release> reconcile(Release release, Context<Release> context) {
+        if (!unreadableFor(context).check(release)) {
+            if (release.isStatusReadable() && !Releases.isNumbered(release)) {
+                write(release, Health.stalled(UnreadableObjects.REASON, UnreadableObjects.message(release)), context);
+            }
+            return UpdateControl.noUpdate();
+        }
         if (Releases.isNumbered(release)) {
             return UpdateControl.noUpdate();
         }
         Health health = pending(release, context);
-        if (health == null) {
-            return UpdateControl.noUpdate();
+        if (health != null) {
+            write(release, health, context);
         }
+        return UpdateControl.noUpdate();
+    }
+
+    /** A Pending status saying why the release waits, written when it differs from the stored one. */
+    private void write(Release release, Health health, Context<Release> context) {
         ReleaseStatus status = new ReleaseStatus();
         status.setObservedGeneration(release.getMetadata().getGeneration());
         status.setPhase(ReleasePhase.Pending);
@@ -69,12 +88,18 @@ public class ReleaseReconciler implements Reconciler<Release> {
         status.setConditions(conditions.of(health, release.getMetadata().getGeneration(), previous));
         if (release.getStatus() != null
             && Snapshots.same(release.getStatus(), status)) {
-            return UpdateControl.noUpdate();
+            return;
         }
         Release copy = Snapshots.copy(release);
         copy.setStatus(status);
         context.getClient().resource(copy).updateStatus();
-        return UpdateControl.noUpdate();
+    }
+
+    private synchronized UnreadableObjects unreadableFor(Context<Release> context) {
+        if (unreadable == null) {
+            unreadable = new UnreadableObjects(new EventRecorder(context.getClient(), clock), metrics);
+        }
+        return unreadable;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.slipway.reconcile;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 
@@ -20,8 +22,13 @@ final class ReleaseStore {
         this.cache = cache;
     }
 
+    /**
+     * A JSON merge patch of {@code after} with the resourceVersion it was read at: a stale cache still gets a
+     * 409, and fields the model does not know (a newer CRD's) stay as the server holds them, which a whole-object
+     * update would drop.
+     */
     Release update(Release before, Release after) {
-        Release updated = client.resource(after).update();
+        Release updated = client.resource(after).patch(PatchContext.of(PatchType.JSON_MERGE));
         cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, before);
         return updated;
     }

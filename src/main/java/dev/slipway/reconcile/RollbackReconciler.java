@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.RollbackPhase;
@@ -13,6 +14,7 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.net.HttpURLConnection;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,18 +32,30 @@ public class RollbackReconciler implements Reconciler<Rollback> {
     static final Duration PENDING_AFTER = Duration.ofSeconds(5);
 
     private final Clock clock;
+    private final SlipwayMetrics metrics;
     private EventRecorder events;
+    private UnreadableObjects unreadable;
 
-    public RollbackReconciler() {
-        this(Clock.systemUTC());
+    @Inject
+    public RollbackReconciler(SlipwayMetrics metrics) {
+        this(Clock.systemUTC(), metrics);
     }
 
-    public RollbackReconciler(Clock clock) {
+    public RollbackReconciler(Clock clock, SlipwayMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @Override
     public UpdateControl<Rollback> reconcile(Rollback rollback, Context<Rollback> context) {
+        if (!unreadableFor(context).check(rollback)) {
+            // Refused like any Rollback that cannot be carried out; one whose result could not be read stays as it is.
+            if (rollback.isStatusReadable() && (rollback.getStatus() == null || rollback.getStatus().getPhase() == null
+                || rollback.getStatus().getPhase() == RollbackPhase.Pending)) {
+                refuse(rollback, UnreadableObjects.message(rollback), context);
+            }
+            return UpdateControl.noUpdate();
+        }
         boolean finished = rollback.getStatus() != null && rollback.getStatus().getPhase() != null
             && rollback.getStatus().getPhase() != RollbackPhase.Pending;
         if (finished) {
@@ -57,13 +71,17 @@ public class RollbackReconciler implements Reconciler<Rollback> {
         } else {
             return waiting(rollback, app, context);
         }
+        refuse(rollback, refusal, context);
+        eventsFor(context).warning(rollback, "Refused", refusal);
+        return UpdateControl.noUpdate();
+    }
+
+    private void refuse(Rollback rollback, String refusal, Context<Rollback> context) {
         RollbackStatus status = RollbackRequests.status(rollback, RollbackPhase.Failed, refusal,
             Health.stalled("Refused", refusal), new Conditions(clock));
         Rollback copy = Snapshots.copy(rollback);
         copy.setStatus(status);
         context.getClient().resource(copy).updateStatus();
-        eventsFor(context).warning(rollback, "Refused", refusal);
-        return UpdateControl.noUpdate();
     }
 
     /**
@@ -112,5 +130,12 @@ public class RollbackReconciler implements Reconciler<Rollback> {
             events = new EventRecorder(context.getClient(), clock);
         }
         return events;
+    }
+
+    private synchronized UnreadableObjects unreadableFor(Context<Rollback> context) {
+        if (unreadable == null) {
+            unreadable = new UnreadableObjects(eventsFor(context), metrics);
+        }
+        return unreadable;
     }
 }

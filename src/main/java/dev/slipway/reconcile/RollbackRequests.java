@@ -49,7 +49,7 @@ final class RollbackRequests {
 
     /** The oldest Rollback of the App that is not finished. */
     Optional<Rollback> next(App app) {
-        return rollbacks.list(app.getMetadata().getNamespace(), r -> r.getSpec() != null
+        return rollbacks.list(app.getMetadata().getNamespace(), r -> r.isReadable() && r.getSpec() != null
                 && app.getMetadata().getName().equals(r.getSpec().getApp())
                 && (r.getStatus() == null || r.getStatus().getPhase() == null || r.getStatus().getPhase() == RollbackPhase.Pending))
             .min(RollbackOrder.CREATION);

@@ -1,5 +1,8 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.metrics.SlipwayMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import static dev.slipway.testing.Manifests.release;
 import static dev.slipway.testing.Manifests.rollback;
 import static dev.slipway.testing.Manifests.webAndWorker;
@@ -59,7 +62,7 @@ class RollbackTest extends ClusterScenario {
     @Test
     void aRollbackThatWaitsIsMarkedPendingUntilItIsCarriedOut() {
         cluster.stopOperator();
-        try (OperatorInstance rollbacksOnly = OperatorInstance.startOnly(cluster.api.newClient(), new RollbackReconciler())) {
+        try (OperatorInstance rollbacksOnly = OperatorInstance.startOnly(cluster.api.newClient(), new RollbackReconciler(Clock.systemUTC(), new SlipwayMetrics(new SimpleMeterRegistry(), Clock.systemUTC())))) {
             cluster.create(rollback("undo", "shop", "v1"));
 
             await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> {

@@ -115,7 +115,7 @@ public final class Cluster implements AutoCloseable {
 
     public List<Release> releasesOf(String app) {
         return client.resources(Release.class).inNamespace(Manifests.NAMESPACE).list().getItems().stream()
-            .filter(r -> app.equals(r.getSpec().getApp()))
+            .filter(r -> r.getSpec() != null && app.equals(r.getSpec().getApp()))
             .sorted(Comparator.comparing(r -> r.getStatus() == null || r.getStatus().getVersion() == null
                 ? Long.MAX_VALUE : r.getStatus().getVersion()))
             .toList();

@@ -56,8 +56,9 @@ public final class OperatorInstance implements AutoCloseable {
     }
 
     private static OperatorInstance start(KubernetesClient client, MeterRegistry registry, LeaderElectionConfiguration election) {
-        return start(client, election, List.of(new AppReconciler(Clock.systemUTC(), new SlipwayMetrics(registry, Clock.systemUTC())),
-            new ReleaseReconciler(), new RollbackReconciler()));
+        SlipwayMetrics metrics = new SlipwayMetrics(registry == null ? new SimpleMeterRegistry() : registry, Clock.systemUTC());
+        return start(client, election, List.of(new AppReconciler(Clock.systemUTC(), metrics),
+            new ReleaseReconciler(Clock.systemUTC(), metrics), new RollbackReconciler(Clock.systemUTC(), metrics)));
     }
 
     private static OperatorInstance start(KubernetesClient client, LeaderElectionConfiguration election, List<Reconciler<?>> reconcilers) {

@@ -1,0 +1,119 @@
+package dev.slipway.model;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.BeanProperty;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.CustomResource;
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads an App, Release or Rollback so that no value in it can make it, or the list and watch it arrives in,
+ * unreadable. Informers deserialize every object of a list or watch; one that failed used to stop the informer,
+ * and with it the operator for every object of that kind. Here spec and status are read separately; a part that
+ * cannot be read (a number beyond its type, a malformed quantity, a wrong type) is left null and the problem is
+ * recorded on the object ({@link ReadProblem}) for the operator to report. Fields the model does not know (a
+ * newer CRD's) are skipped, as every Kubernetes client does; the operator never writes a whole spec back, so
+ * they are kept on the server.
+ */
+public final class TolerantReader<T extends CustomResource<?, ?> & ReadProblem> extends StdDeserializer<T>
+    implements ContextualDeserializer {
+    private static final int MAX_DETAIL = 300;
+
+    private final Class<T> kind;
+
+    public TolerantReader() {
+        this(null);
+    }
+
+    private TolerantReader(Class<T> kind) {
+        super(kind == null ? Object.class : kind);
+        this.kind = kind;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public JsonDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+        return new TolerantReader(context.getContextualType().getRawClass());
+    }
+
+    @Override
+    public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+        JsonNode tree = context.readTree(parser);
+        T object = instantiate();
+        ObjectReader base = ((ObjectMapper) parser.getCodec()).reader()
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+        if (tree.hasNonNull("metadata")) {
+            object.setMetadata(base.forType(ObjectMeta.class).readValue(tree.get("metadata")));
+        }
+        Type[] parts = ((ParameterizedType) kind.getGenericSuperclass()).getActualTypeArguments();
+        List<String> problems = new ArrayList<>();
+        setSpec(object, read(base, tree, "spec", parts[0], problems));
+        int specProblems = problems.size();
+        setStatus(object, read(base, tree, "status", parts[1], problems));
+        if (!problems.isEmpty()) {
+            object.setUnreadable(new ReadProblem.Unreadable(String.join("; ", problems), problems.size() > specProblems));
+        }
+        return object;
+    }
+
+    private static Object read(ObjectReader base, JsonNode tree, String part, Type type, List<String> problems) {
+        if (!tree.hasNonNull(part)) {
+            return null;
+        }
+        try {
+            return base.forType(base.getTypeFactory().constructType(type)).readValue(tree.get(part));
+        } catch (JsonMappingException e) {
+            problems.add(describe(part, e));
+            return null;
+        } catch (IOException e) {
+            problems.add(part + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** "spec.processes.web.replicas: Numeric value (3000000000) out of range of int", never a config value. */
+    static String describe(String part, JsonMappingException e) {
+        String path = part + e.getPath().stream()
+            .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining());
+        if (path.startsWith("spec.config")) {
+            return path + ": not a string";
+        }
+        String detail = e.getOriginalMessage().lines().findFirst().orElse("unreadable");
+        return path + ": " + (detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "…" : detail);
+    }
+
+    private T instantiate() throws JsonProcessingException {
+        try {
+            return kind.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw JsonMappingException.from((JsonParser) null, "cannot create " + kind.getSimpleName(), e);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void setSpec(CustomResource object, Object spec) {
+        object.setSpec(spec);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void setStatus(CustomResource object, Object status) {
+        object.setStatus(status);
+    }
+}

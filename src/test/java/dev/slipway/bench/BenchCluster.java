@@ -1,5 +1,6 @@
 package dev.slipway.bench;
 
+import dev.slipway.testing.OperatorProcess;
 import dev.slipway.testing.DeploymentController;
 import dev.slipway.testing.TestApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;

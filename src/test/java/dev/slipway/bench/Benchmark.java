@@ -1,5 +1,6 @@
 package dev.slipway.bench;
 
+import dev.slipway.testing.OperatorProcess;
 import dev.slipway.model.Release;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.slipway.bench;
 
+import dev.slipway.testing.OperatorProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

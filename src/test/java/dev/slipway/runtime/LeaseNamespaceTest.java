@@ -20,21 +20,21 @@ class LeaseNamespaceTest {
     @Test
     void theConfiguredNamespaceWins() {
         try (KubernetesClient client = clientIn("slipway-system")) {
-            assertThat(new LeaderElection("slipway-operator", Optional.of("leases"), client).getLeaseNamespace()).contains("leases");
+            assertThat(new LeaderElection("slipway-operator", Optional.of("leases"), client, new Handover()).getLeaseNamespace()).contains("leases");
         }
     }
 
     @Test
     void elseTheNamespaceOfThePodOrOfTheKubeconfigContext() {
         try (KubernetesClient client = clientIn("slipway-system")) {
-            assertThat(new LeaderElection("slipway-operator", Optional.empty(), client).getLeaseNamespace()).contains("slipway-system");
+            assertThat(new LeaderElection("slipway-operator", Optional.empty(), client, new Handover()).getLeaseNamespace()).contains("slipway-system");
         }
     }
 
     @Test
     void aKubeconfigContextWithoutANamespaceGetsTheDefaultNamespace() {
         try (KubernetesClient client = clientIn(null)) {
-            LeaderElection election = new LeaderElection("slipway-operator", Optional.of(" "), client);
+            LeaderElection election = new LeaderElection("slipway-operator", Optional.of(" "), client, new Handover());
             assertThat(election.getLeaseNamespace()).contains("default");
             assertThat(election.getLeaseName()).isEqualTo("slipway-operator");
         }

@@ -1,4 +1,4 @@
-package dev.slipway.bench;
+package dev.slipway.testing;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * server. The JVM is sized like the pod in deploy/ (512 MiB limit, MaxRAMPercentage=50), so the heap,
  * the collector the JVM picks and the RSS are the ones a cluster would see.
  */
-final class OperatorProcess implements AutoCloseable {
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+public final class OperatorProcess implements AutoCloseable {
+    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
     /** The AppCDS archive the build makes (quarkus.package.jar.appcds.enabled), used as the image uses it. */
-    static final Path CDS_ARCHIVE = Path.of("target/quarkus-app/app-cds.jsa");
+    public static final Path CDS_ARCHIVE = Path.of("target/quarkus-app/app-cds.jsa");
     /** USER_HZ, which is 100 on every Linux architecture the JDK runs on. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -41,7 +41,13 @@ final class OperatorProcess implements AutoCloseable {
     }
 
     /** Starts the operator; {@code properties} are extra -D settings (e.g. a max reconciliation interval). */
-    static OperatorProcess start(String apiServerUrl, Path log, Map<String, String> properties) throws IOException {
+    public static OperatorProcess start(String apiServerUrl, Path log, Map<String, String> properties) throws IOException {
+        return start(apiServerUrl, log, properties, Map.of());
+    }
+
+    /** The same with extra environment variables, e.g. HOSTNAME, which names a pod's replica. */
+    public static OperatorProcess start(String apiServerUrl, Path log, Map<String, String> properties,
+                                        Map<String, String> environment) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run `./mvnw -DskipTests package` (make bench does)");
         }
@@ -66,15 +72,17 @@ final class OperatorProcess implements AutoCloseable {
         command.add(JAR.getFileName().toString());
         Files.createDirectories(log.toAbsolutePath().getParent());
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).directory(JAR.getParent().toFile()).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(JAR.getParent().toFile()).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         // Killing the benchmark must not leave an operator behind, spinning against a vanished API server.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         return new OperatorProcess(process, port, started);
     }
 
     /** Waits until /q/health/ready answers 200; returns the time from process start, or fails after {@code limit}. */
-    Duration awaitReady(Duration limit) throws InterruptedException {
+    public Duration awaitReady(Duration limit) throws InterruptedException {
         long deadline = startedNanos + limit.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -88,12 +96,12 @@ final class OperatorProcess implements AutoCloseable {
         throw new IllegalStateException("the operator was not ready within " + limit);
     }
 
-    Duration sinceStart() {
+    public Duration sinceStart() {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** Sum of the Prometheus samples of {@code metric} whose labels contain every one of {@code labels}. */
-    double metric(String metric, String... labels) throws InterruptedException {
+    public double metric(String metric, String... labels) throws InterruptedException {
         String body = get("/q/metrics").map(HttpResponse::body)
             .orElseThrow(() -> new IllegalStateException("the operator does not answer on /q/metrics"));
         double sum = 0;
@@ -109,7 +117,7 @@ final class OperatorProcess implements AutoCloseable {
     }
 
     /** Heap in use right after a full collection, as the JVM reports it (jcmd GC.run, then GC.heap_info). */
-    long heapAfterFullGcBytes() throws IOException, InterruptedException {
+    public long heapAfterFullGcBytes() throws IOException, InterruptedException {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
         Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
@@ -124,14 +132,14 @@ final class OperatorProcess implements AutoCloseable {
     }
 
     /** CPU time the process has used (user + system): start-up work, whatever else the machine runs. */
-    Duration cpuTime() throws IOException {
+    public Duration cpuTime() throws IOException {
         String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
-    long rssBytes() throws IOException {
+    public long rssBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
@@ -155,6 +163,26 @@ final class OperatorProcess implements AutoCloseable {
         } catch (IOException notListeningYet) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Sends SIGTERM, as the kubelet does when a pod is deleted, and waits up to {@code limit} for the process to
+     * exit; returns how long it took, or empty when it still runs.
+     */
+    public Optional<Duration> terminate(Duration limit) throws InterruptedException {
+        long sent = System.nanoTime();
+        process.destroy();
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)
+            ? Optional.of(Duration.ofNanos(System.nanoTime() - sent)) : Optional.empty();
+    }
+
+    /** SIGKILL: the process dies at once, as when a node fails or the kubelet's grace period runs out. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** Stops the operator as Kubernetes does (SIGTERM) and waits for it to exit. */

@@ -46,6 +46,22 @@ class InstallManifestsTest {
     }
 
     @Test
+    void theOperatorStartsSlowlyWithoutBeingKilledAndADrainKeepsOneReplica() throws Exception {
+        List<JsonNode> objects = render("deploy");
+        JsonNode deployment = only(objects, "Deployment");
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertThat(container.at("/startupProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        assertThat(container.at("/startupProbe/periodSeconds").asInt() * container.at("/startupProbe/failureThreshold").asInt())
+            .as("seconds a start may take before liveness counts").isGreaterThanOrEqualTo(60);
+        assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt())
+            .as("covers the measured stop (about 0.5 s) and a reconcile on a slow API server").isBetween(10, 30);
+        JsonNode budget = only(objects, "PodDisruptionBudget");
+        assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
+        assertThat(budget.at("/metadata/namespace").asText()).isEqualTo(deployment.at("/metadata/namespace").asText());
+        assertThat(budget.at("/spec/selector/matchLabels")).isEqualTo(deployment.at("/spec/selector/matchLabels"));
+    }
+
+    @Test
     void namespacedInstallHasARolePerWatchedNamespaceAndNoClusterWideAccessToWorkloads() throws Exception {
         List<JsonNode> objects = render("deploy/namespaced");
         assertThat(kinds(objects)).doesNotContain("ClusterRole", "ClusterRoleBinding");

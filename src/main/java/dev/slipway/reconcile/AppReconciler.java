@@ -140,7 +140,7 @@ public class AppReconciler implements Reconciler<App> {
         AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
         appStatuses.write(app, context, Health.stalled(UnreadableObjects.REASON, UnreadableObjects.message(app)),
             before.getLatestVersion() == null ? 0 : before.getLatestVersion(), before.getActiveRelease(),
-            workloads.owned(app).deployments(), before.getAppliedConfigDigest(), null);
+            workloads.owned(app).deployments(), before.getAppliedConfigDigest(), null, Map.of());
     }
 
     private UpdateControl<App> reconcileApp(App app, Context<App> context) {
@@ -196,13 +196,14 @@ public class AppReconciler implements Reconciler<App> {
         Release target = named(stored, selection.target());
         ReleaseRef nowActive = AppStatuses.activeRelease(active, stored);
         Release activeRelease = nowActive == null ? null : named(stored, nowActive.getName());
-        List<Release> kept = problems.isEmpty() ? pruner.prune(app, stored, activeRelease, target) : stored;
+        Pruner.Result pruned = problems.isEmpty() ? pruner.prune(app, stored, activeRelease, target) : new Pruner.Result(stored, Map.of());
+        List<Release> kept = pruned.remaining();
 
         Health health = AppHealth.of(app, problems, conflicts, selection, target, kept, nowActive);
         String appliedConfig = problems.isEmpty() ? ConfigReleases.specDigest(app)
             : app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
         appStatuses.write(app, context, health, latestVersion, nowActive, deployments, appliedConfig,
-            activeRelease != null ? activeRelease : target);
+            activeRelease != null ? activeRelease : target, pruned.keptElsewhere());
         // Decisions above were made from the state this reconcile started with. When it changed a phase (e.g. a
         // rollout failed) or finished a Rollback while another waits, look again at once: JOSDK does not deliver
         // the events of our own writes.

@@ -1,6 +1,7 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
+import dev.slipway.model.AppSpec;
 import dev.slipway.model.AppStatus;
 import dev.slipway.model.ProcessStatus;
 import dev.slipway.model.Release;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Builds the App status and writes it only when it changed, so an idle operator makes no writes. */
 final class AppStatuses {
@@ -31,12 +33,17 @@ final class AppStatuses {
         this.events = events;
     }
 
+    /** Names listed in the HistoryPruned message before "and N more". */
+    private static final int NAMES_SHOWN = 5;
+
     /**
      * @param appliedConfigDigest the config digest acted on by this reconcile
      * @param running             the release that runs now, or null
+     * @param keptElsewhere       releases over historyLimit that another tool keeps, with that tool
      */
     void write(App app, Context<App> context, Health health, long latestVersion, ReleaseRef active,
-               Map<String, Deployment> deployments, String appliedConfigDigest, Release running) {
+               Map<String, Deployment> deployments, String appliedConfigDigest, Release running,
+               Map<Release, String> keptElsewhere) {
         AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
         Long generation = app.getMetadata().getGeneration();
         AppStatus after = new AppStatus();
@@ -48,6 +55,9 @@ final class AppStatuses {
         List<Condition> list = new ArrayList<>(conditions.of(health, generation, before.getConditions()));
         if (running != null && app.getSpec() != null) {
             list.add(configInSync(app, running, generation, before.getConditions()));
+        }
+        if (!keptElsewhere.isEmpty()) {
+            list.add(historyPruned(app, keptElsewhere, generation, before.getConditions()));
         }
         after.setConditions(list);
         if (Snapshots.same(before, after)) {
@@ -84,6 +94,19 @@ final class AppStatuses {
         return conditions.of(ConditionType.CONFIG_IN_SYNC, false, "RunningConfigDiffers", Releases.label(running)
             + " runs a config that differs from spec.config (to match it: " + difference + "), as after a rollback;"
             + " the operator leaves it. Change spec.config or deploy to run spec.config again", generation, previous);
+    }
+
+    /** Releases over historyLimit that pruning leaves to the tool that would otherwise create them again. */
+    private Condition historyPruned(App app, Map<Release, String> keptElsewhere, Long generation, List<Condition> previous) {
+        List<String> names = keptElsewhere.keySet().stream().map(r -> r.getMetadata().getName()).toList();
+        String shown = String.join(", ", names.subList(0, Math.min(NAMES_SHOWN, names.size())))
+            + (names.size() > NAMES_SHOWN ? " and " + (names.size() - NAMES_SHOWN) + " more" : "");
+        String tools = String.join(", ", new TreeSet<>(keptElsewhere.values()));
+        Integer limit = app.getSpec().getHistoryLimit();
+        return conditions.of(ConditionType.HISTORY_PRUNED, false, "KeptByAnotherTool", names.size() + " release"
+            + (names.size() == 1 ? " is" : "s are") + " over spec.historyLimit (" + (limit == null ? AppSpec.DEFAULT_HISTORY_LIMIT : limit)
+            + ") and kept by " + tools + ": " + shown + ". Slipway does not delete what another tool would create again;"
+            + " remove them where that tool takes them from (e.g. Git), or raise spec.historyLimit", generation, previous);
     }
 
     private static Map<String, ProcessStatus> processes(Map<String, Deployment> deployments) {

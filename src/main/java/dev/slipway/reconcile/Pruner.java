@@ -8,6 +8,7 @@ import dev.slipway.release.Releases;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Deletes the releases beyond App.spec.historyLimit (see {@link Pruning} for which ones are never pruned). */
@@ -22,12 +23,19 @@ final class Pruner {
         this.events = events;
     }
 
-    /** @return the releases that remain */
-    List<Release> prune(App app, List<Release> numbered, Release active, Release target) {
+    /**
+     * @param remaining      the releases that remain
+     * @param keptElsewhere  releases over the limit that another tool keeps, with that tool
+     */
+    record Result(List<Release> remaining, Map<Release, String> keptElsewhere) {
+    }
+
+    Result prune(App app, List<Release> numbered, Release active, Release target) {
         int limit = app.getSpec().getHistoryLimit() == null ? AppSpec.DEFAULT_HISTORY_LIMIT : app.getSpec().getHistoryLimit();
-        List<Release> doomed = Pruning.toPrune(numbered, active, target, limit);
+        Pruning.Plan plan = Pruning.plan(numbered, active, target, limit);
+        List<Release> doomed = plan.prune();
         if (doomed.isEmpty()) {
-            return numbered;
+            return new Result(numbered, plan.keptElsewhere());
         }
         List<Release> remaining = new ArrayList<>(numbered);
         for (Release release : doomed) {
@@ -42,6 +50,6 @@ final class Pruner {
             LOG.infof("App %s/%s: %s", app.getMetadata().getNamespace(), app.getMetadata().getName(), message);
             events.normal(app, "Pruned", message);
         }
-        return remaining;
+        return new Result(remaining, plan.keptElsewhere());
     }
 }

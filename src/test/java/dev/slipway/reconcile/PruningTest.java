@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.release.Releases;
 import dev.slipway.testing.Cluster;
@@ -38,6 +39,25 @@ class PruningTest extends ClusterScenario {
         cluster.create(release("shop-6", "shop", "registry.example/shop/web:6"));
         cluster.awaitPhase("shop-6", ReleasePhase.Active);
         assertThat(cluster.release("shop-6").getStatus().getVersion()).isEqualTo(6L);
+    }
+
+    @Test
+    void releasesArgoCdKeepsAreNotPrunedAndTheAppSaysWhereToRemoveThem() {
+        for (int i = 1; i <= 5; i++) {
+            Release release = release("shop-" + i, "shop", "registry.example/shop/web:" + i);
+            release.getMetadata().setAnnotations(Map.of("argocd.argoproj.io/tracking-id", "shop:slipway.dev/Release:shop/shop-" + i));
+            cluster.create(release);
+            cluster.awaitPhase("shop-" + i, ReleasePhase.Active);
+        }
+
+        await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.app("shop").getStatus().getConditions())
+            .anySatisfy(c -> {
+                assertThat(c.getType() + "=" + c.getStatus() + " " + c.getReason()).isEqualTo("HistoryPruned=False KeptByAnotherTool");
+                assertThat(c.getMessage()).startsWith("2 releases are over spec.historyLimit (2) and kept by Argo CD: shop-1, shop-2.");
+            }));
+        assertThat(cluster.releasesOf("shop")).as("a sync would only create them again").hasSize(5);
+        assertThat(cluster.app("shop").getStatus().getConditions()).anySatisfy(c ->
+            assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True"));
     }
 
     @Test

@@ -23,6 +23,20 @@ class PruningTest {
     }
 
     @Test
+    void releasesAnotherToolKeepsAreReportedInsteadOfPruned() {
+        Release v1 = ran(1);
+        v1.getMetadata().setAnnotations(java.util.Map.of("argocd.argoproj.io/tracking-id", "shop:slipway.dev/Release:shop/shop-v1"));
+        Release v2 = ran(2);
+        Release v3 = ran(3);
+        Release v4 = active(4);
+
+        Pruning.Plan plan = Pruning.plan(List.of(v1, v2, v3, v4), v4, v4, 1);
+
+        assertThat(plan.prune()).as("only what Slipway alone keeps").containsExactly(v2);
+        assertThat(plan.keptElsewhere()).containsExactly(java.util.Map.entry(v1, "Argo CD"));
+    }
+
+    @Test
     void nothingWhenThereIsNoActiveRelease() {
         assertThat(Pruning.toPrune(List.of(ran(1), ran(2), ran(3)), null, null, 0)).isEmpty();
     }

@@ -8,6 +8,7 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseRef;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.Slipway;
+import dev.slipway.release.NameLedger;
 import dev.slipway.release.ReleasePlanner;
 import dev.slipway.release.Releases;
 import dev.slipway.release.Selection;
@@ -18,6 +19,7 @@ import dev.slipway.status.Conditions;
 import dev.slipway.status.Health;
 import dev.slipway.validation.AppValidator;
 import dev.slipway.workload.Workloads;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
@@ -65,6 +67,7 @@ public class AppReconciler implements Reconciler<App> {
     private Pruner pruner;
     private AppStatuses appStatuses;
     private UnreadableObjects unreadable;
+    private ReusedNames reusedNames;
 
     @Inject
     public AppReconciler(SlipwayMetrics metrics) {
@@ -91,6 +94,11 @@ public class AppReconciler implements Reconciler<App> {
             .withLabelSelector(MANAGED_SELECTOR)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(App.class))
             .build(), context);
+        var ledgers = new InformerEventSource<>(InformerEventSourceConfiguration.from(ConfigMap.class, App.class)
+            .withName("ledgers")
+            .withLabelSelector(Ledgers.LABEL)
+            .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(App.class))
+            .build(), context);
         var services = new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, App.class)
             .withName("services")
             .withLabelSelector(MANAGED_SELECTOR)
@@ -108,7 +116,8 @@ public class AppReconciler implements Reconciler<App> {
         pruner = new Pruner(client, events);
         appStatuses = new AppStatuses(conditions, events);
         unreadable = new UnreadableObjects(events, metrics);
-        return List.of(releases, rollbacks, deployments, services);
+        reusedNames = new ReusedNames(new Ledgers(client, ledgers), new ReleaseStore(client, releases), conditions, events);
+        return List.of(releases, rollbacks, deployments, services, ledgers);
     }
 
     private static Set<ResourceID> appOf(String app, io.fabric8.kubernetes.api.model.HasMetadata child) {
@@ -151,6 +160,8 @@ public class AppReconciler implements Reconciler<App> {
             .toList();
         List<Release> numbered = new ArrayList<>(all.stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).toList());
         List<Release> unnumbered = new ArrayList<>(all.stream().filter(r -> !Releases.isNumbered(r)).sorted(Releases.CREATION_ORDER).toList());
+        NameLedger ledger = reusedNames.ledger(app);
+        unnumbered.removeAll(reusedNames.refuse(app, ledger, unnumbered));
         long highWater = numbering.highWater(app, numbered);
         List<String> problems = AppValidator.problems(app);
         ReleaseRef active = app.getStatus() == null ? null : app.getStatus().getActiveRelease();
@@ -196,8 +207,9 @@ public class AppReconciler implements Reconciler<App> {
         Release target = named(stored, selection.target());
         ReleaseRef nowActive = AppStatuses.activeRelease(active, stored);
         Release activeRelease = nowActive == null ? null : named(stored, nowActive.getName());
-        Pruner.Result pruned = problems.isEmpty() ? pruner.prune(app, stored, activeRelease, target) : new Pruner.Result(stored, Map.of());
+        Pruner.Result pruned = problems.isEmpty() ? pruner.prune(app, stored, activeRelease, target) : Pruner.Result.nothing(stored);
         List<Release> kept = pruned.remaining();
+        reusedNames.record(app, ledger, stored, pruned.deleted(), now);
 
         Health health = AppHealth.of(app, problems, conflicts, selection, target, kept, nowActive);
         String appliedConfig = problems.isEmpty() ? ConfigReleases.specDigest(app)

@@ -25,9 +25,13 @@ final class Pruner {
 
     /**
      * @param remaining      the releases that remain
+     * @param deleted        the releases this pass deleted
      * @param keptElsewhere  releases over the limit that another tool keeps, with that tool
      */
-    record Result(List<Release> remaining, Map<Release, String> keptElsewhere) {
+    record Result(List<Release> remaining, List<Release> deleted, Map<Release, String> keptElsewhere) {
+        static Result nothing(List<Release> numbered) {
+            return new Result(numbered, List.of(), Map.of());
+        }
     }
 
     Result prune(App app, List<Release> numbered, Release active, Release target) {
@@ -35,9 +39,10 @@ final class Pruner {
         Pruning.Plan plan = Pruning.plan(numbered, active, target, limit);
         List<Release> doomed = plan.prune();
         if (doomed.isEmpty()) {
-            return new Result(numbered, plan.keptElsewhere());
+            return new Result(numbered, List.of(), plan.keptElsewhere());
         }
         List<Release> remaining = new ArrayList<>(numbered);
+        List<Release> deletedNow = new ArrayList<>();
         for (Release release : doomed) {
             boolean deleted = !client.resource(release).delete().isEmpty();
             remaining.remove(release);
@@ -45,11 +50,12 @@ final class Pruner {
                 // Pruned by an earlier pass whose delete event the cache has not seen yet: already reported.
                 continue;
             }
+            deletedNow.add(release);
             String message = "Pruned " + Releases.label(release) + " (" + release.getMetadata().getName()
                 + "): more than " + limit + " inactive releases (spec.historyLimit)";
             LOG.infof("App %s/%s: %s", app.getMetadata().getNamespace(), app.getMetadata().getName(), message);
             events.normal(app, "Pruned", message);
         }
-        return new Result(remaining, plan.keptElsewhere());
+        return new Result(remaining, deletedNow, plan.keptElsewhere());
     }
 }

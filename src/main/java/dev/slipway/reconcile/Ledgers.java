@@ -1,0 +1,82 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Slipway;
+import dev.slipway.release.NameLedger;
+import dev.slipway.workload.Owners;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where each App's {@link NameLedger} lives: a ConfigMap {@code <app>-slipway-releases} in the App's namespace,
+ * owned by the App (deleted with it), read from an informer cache and written with optimistic locking. A
+ * ConfigMap rather than the App's status: the ledger grows with the App's life (600 KB at 100,000 releases)
+ * and would otherwise be sent with every status write.
+ */
+final class Ledgers {
+    /** Marks the ConfigMaps the operator watches; the value is the App's name. */
+    static final String LABEL = "slipway.dev/release-ledger";
+    static final String NAMES = "names";
+    static final String DEPARTURES = "departures";
+
+    private final KubernetesClient client;
+    private final InformerEventSource<ConfigMap, App> cache;
+
+    Ledgers(KubernetesClient client, InformerEventSource<ConfigMap, App> cache) {
+        this.client = client;
+        this.cache = cache;
+    }
+
+    static String name(App app) {
+        return app.getMetadata().getName() + "-slipway-releases";
+    }
+
+    NameLedger read(App app) {
+        return stored(app).map(map -> NameLedger.of(
+                Optional.ofNullable(map.getBinaryData()).map(d -> d.get(NAMES)).map(Base64.getDecoder()::decode).orElse(null),
+                Optional.ofNullable(map.getData()).map(d -> d.get(DEPARTURES)).orElse(null)))
+            .orElse(NameLedger.empty());
+    }
+
+    /** Stores {@code ledger} unless it equals what is stored. */
+    void write(App app, NameLedger ledger) {
+        Optional<ConfigMap> stored = stored(app);
+        NameLedger before = read(app);
+        if (stored.isPresent() && Arrays.equals(before.names(), ledger.names()) && before.departures().equals(ledger.departures())) {
+            return;
+        }
+        Map<String, String> binary = new HashMap<>(Map.of(NAMES, Base64.getEncoder().encodeToString(ledger.names())));
+        Map<String, String> data = new HashMap<>(Map.of(DEPARTURES, ledger.departures()));
+        if (stored.isEmpty()) {
+            ConfigMap created = client.resource(new ConfigMapBuilder()
+                .withNewMetadata()
+                    .withName(name(app)).withNamespace(app.getMetadata().getNamespace())
+                    .addToLabels(Slipway.LABEL_MANAGED_BY, Slipway.MANAGED_BY)
+                    .addToLabels(Slipway.LABEL_APP, app.getMetadata().getName())
+                    .addToLabels(LABEL, app.getMetadata().getName())
+                    .addToOwnerReferences(Owners.ownerReference(app))
+                .endMetadata()
+                .withBinaryData(binary).withData(data)
+                .build()).create();
+            cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+            return;
+        }
+        ConfigMap copy = Snapshots.copy(stored.get());
+        copy.setBinaryData(binary);
+        copy.setData(data);
+        ConfigMap updated = client.resource(copy).update();
+        cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, stored.get());
+    }
+
+    private Optional<ConfigMap> stored(App app) {
+        return cache.get(new ResourceID(name(app), app.getMetadata().getNamespace()));
+    }
+}

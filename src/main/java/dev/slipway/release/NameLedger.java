@@ -1,0 +1,107 @@
+package dev.slipway.release;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Every release name an App ever numbered, by version, so that a name is numbered once: a release created again
+ * under a pruned or deleted name (a GitOps sync or {@code kubectl apply -f releases/} putting the file back) is
+ * recognised and never runs. Kept compact for Apps with a long life: six bytes of the name's SHA-256 per version
+ * (the version is the position), 600 KB at 100,000 releases, and the last {@link #MAX_DEPARTURES} prunes with
+ * when and why. A new name taken for a recorded one has a chance of about versions / 2^48 (3.6e-10 at
+ * 100,000). Immutable: changes return a new ledger.
+ */
+public final class NameLedger {
+    public static final int HASH_BYTES = 6;
+    public static final int MAX_DEPARTURES = 100;
+    private static final byte[] UNKNOWN = new byte[HASH_BYTES];
+
+    private final byte[] names;
+    private final List<String> departures;
+
+    private NameLedger(byte[] names, List<String> departures) {
+        this.names = names;
+        this.departures = List.copyOf(departures);
+    }
+
+    public static NameLedger empty() {
+        return new NameLedger(new byte[0], List.of());
+    }
+
+    /** @param departures lines "v&lt;N&gt; &lt;when&gt; &lt;why&gt;", oldest first */
+    public static NameLedger of(byte[] names, String departures) {
+        byte[] whole = names == null ? new byte[0] : Arrays.copyOf(names, names.length - names.length % HASH_BYTES);
+        List<String> lines = departures == null || departures.isBlank() ? List.of() : departures.lines().filter(l -> !l.isBlank()).toList();
+        return new NameLedger(whole, lines);
+    }
+
+    /** The version {@code name} was numbered as, if it ever was. */
+    public OptionalLong versionOf(String name) {
+        byte[] hash = hash(name);
+        for (int offset = 0; offset < names.length; offset += HASH_BYTES) {
+            if (Arrays.equals(names, offset, offset + HASH_BYTES, hash, 0, HASH_BYTES)) {
+                return OptionalLong.of(offset / HASH_BYTES + 1L);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** Whether every one of {@code numbered} (version to name) is recorded. */
+    public boolean covers(Map<Long, String> numbered) {
+        return numbered.entrySet().stream().allMatch(e -> recorded(e.getKey(), e.getValue()));
+    }
+
+    /** This ledger with {@code numbered} (version to name) recorded. */
+    public NameLedger with(Map<Long, String> numbered) {
+        long highest = numbered.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        byte[] grown = Arrays.copyOf(names, (int) Math.max(names.length, highest * HASH_BYTES));
+        numbered.forEach((version, name) -> System.arraycopy(hash(name), 0, grown, (int) ((version - 1) * HASH_BYTES), HASH_BYTES));
+        return new NameLedger(grown, departures);
+    }
+
+    /** This ledger with the departure of {@code version} recorded, the oldest dropped past {@link #MAX_DEPARTURES}. */
+    public NameLedger departed(long version, String when, String why) {
+        List<String> lines = new ArrayList<>(departures);
+        lines.add("v" + version + " " + when + " " + why);
+        return new NameLedger(names, lines.subList(Math.max(0, lines.size() - MAX_DEPARTURES), lines.size()));
+    }
+
+    /** "pruned (historyLimit) at 2026-11-29T19:40:00Z" for a departure still recorded. */
+    public Optional<String> departure(long version) {
+        String prefix = "v" + version + " ";
+        return departures.stream().filter(l -> l.startsWith(prefix)).reduce((first, second) -> second)
+            .map(l -> l.substring(prefix.length())).map(rest -> {
+                int space = rest.indexOf(' ');
+                return space < 0 ? rest : rest.substring(space + 1) + " at " + rest.substring(0, space);
+            });
+    }
+
+    public byte[] names() {
+        return names.clone();
+    }
+
+    public String departures() {
+        return departures.isEmpty() ? "" : String.join("\n", departures) + "\n";
+    }
+
+    private boolean recorded(long version, String name) {
+        int offset = (int) ((version - 1) * HASH_BYTES);
+        return offset + HASH_BYTES <= names.length && Arrays.equals(names, offset, offset + HASH_BYTES, hash(name), 0, HASH_BYTES)
+            && !Arrays.equals(hash(name), UNKNOWN);
+    }
+
+    static byte[] hash(String name) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)), HASH_BYTES);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

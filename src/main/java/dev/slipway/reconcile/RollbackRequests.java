@@ -63,7 +63,7 @@ final class RollbackRequests {
         if (made.isPresent()) {
             return made;
         }
-        RollbackDecision decision = RollbackDecision.decide(app, rollback, numbered, invalid, active);
+        RollbackDecision decision = RollbackDecision.decide(current(app), rollback, numbered, invalid, active);
         if (decision.refused()) {
             refuse(app, rollback, decision.refusal());
             return Optional.empty();
@@ -80,6 +80,17 @@ final class RollbackRequests {
         Release created = creator.create(desired, ReleaseCreator.annotated(marks));
         metrics.rollback(false);
         return Optional.of(created);
+    }
+
+    /**
+     * The App as stored now. The cache can lag behind a change made just before the Rollback was created (a pin
+     * set, then a Rollback applied: seen in a busy test run, which rolled back an App already pinned); the
+     * decision must see what the user saw. One read per Rollback carried out.
+     */
+    private App current(App cached) {
+        App stored = client.resources(App.class).inNamespace(cached.getMetadata().getNamespace())
+            .withName(cached.getMetadata().getName()).get();
+        return stored == null || !stored.isReadable() ? cached : stored;
     }
 
     /** Who asked for the rollback, when the Rollback says (kubectl-slipway records it). */

@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -49,9 +51,9 @@ public final class DeploymentController implements AutoCloseable {
 
     private final KubernetesClient client;
     private final SharedIndexInformer<Deployment> informer;
-    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(named("deployment-controller-clock"));
     /** Like kube-controller-manager's --concurrent-deployment-syncs (5): Deployments roll out side by side. */
-    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, named("deployment-controller-worker"));
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile Function<Deployment, Outcome> outcome = this::kubelet;
 
@@ -188,6 +190,12 @@ public final class DeploymentController implements AutoCloseable {
             return Outcome.DEADLINE_EXCEEDED;
         }
         return Objects.equals(status.getAvailableReplicas(), status.getReplicas()) ? Outcome.AVAILABLE : Outcome.NEVER_AVAILABLE;
+    }
+
+    /** Named, so that a leak of the fixture's threads is told apart from the mock server's ({@link ThreadLeaks}). */
+    private static ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> new Thread(runnable, name + "-" + count.incrementAndGet());
     }
 
     @Override

@@ -22,6 +22,7 @@ import dev.slipway.workload.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -129,27 +130,36 @@ public class AppReconciler implements Reconciler<App> {
         LogContext.enterApp(app.getMetadata().getNamespace(), app.getMetadata().getName());
         try {
             if (!unreadable.check(app)) {
-                reportUnreadable(app, context);
+                reportStalled(app, context, Health.stalled(UnreadableObjects.REASON, UnreadableObjects.message(app)));
                 return UpdateControl.noUpdate();
             }
             return reconcileApp(app, context);
+        } catch (KubernetesClientException e) {
+            if (WriteRefusals.isRefusal(e)) {
+                try {
+                    reportStalled(app, context, Health.stalled(WriteRefusals.REASON, WriteRefusals.message(e)));
+                } catch (KubernetesClientException statusRefused) {
+                    e.addSuppressed(statusRefused);
+                }
+            }
+            // JOSDK retries with backoff (200 ms doubling to 30 s); the App says why meanwhile.
+            throw e;
         } finally {
             LogContext.leaveApp();
         }
     }
 
     /**
-     * An App the model cannot read in full: nothing is numbered, created, deployed or pruned for it, and its
-     * status (when that was readable) says why, keeping what it said about versions and workloads.
+     * An App the pass cannot be carried out for (it cannot be read; the API server refuses a write): its status,
+     * when that was readable, says why and keeps what it said about versions and workloads.
      */
-    private void reportUnreadable(App app, Context<App> context) {
+    private void reportStalled(App app, Context<App> context, Health health) {
         if (!app.isStatusReadable()) {
             return;
         }
         AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
-        appStatuses.write(app, context, Health.stalled(UnreadableObjects.REASON, UnreadableObjects.message(app)),
-            before.getLatestVersion() == null ? 0 : before.getLatestVersion(), before.getActiveRelease(),
-            workloads.owned(app).deployments(), before.getAppliedConfigDigest(), null, Map.of());
+        appStatuses.write(app, context, health, before.getLatestVersion() == null ? 0 : before.getLatestVersion(),
+            before.getActiveRelease(), workloads.owned(app).deployments(), before.getAppliedConfigDigest(), null, Map.of());
     }
 
     private UpdateControl<App> reconcileApp(App app, Context<App> context) {

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
@@ -46,13 +45,9 @@ final class Ledgers {
             .orElse(NameLedger.empty());
     }
 
-    /** Stores {@code ledger} unless it equals what is stored. */
+    /** Stores {@code ledger}, creating the ConfigMap for the App's first numbered release. */
     void write(App app, NameLedger ledger) {
         Optional<ConfigMap> stored = stored(app);
-        NameLedger before = read(app);
-        if (stored.isPresent() && Arrays.equals(before.names(), ledger.names()) && before.departures().equals(ledger.departures())) {
-            return;
-        }
         Map<String, String> binary = new HashMap<>(Map.of(NAMES, Base64.getEncoder().encodeToString(ledger.names())));
         Map<String, String> data = new HashMap<>(Map.of(DEPARTURES, ledger.departures()));
         if (stored.isEmpty()) {

@@ -67,12 +67,14 @@ final class ReusedNames {
         Map<Long, String> committed = new TreeMap<>();
         numbered.stream().filter(r -> r.getStatus() != null && r.getStatus().getVersion() != null)
             .forEach(r -> committed.put(r.getStatus().getVersion(), r.getMetadata().getName()));
+        // Pruned releases are among the numbered ones, so their names are recorded with the rest.
         NameLedger after = ledger.covers(committed) ? ledger : ledger.with(committed);
         for (Release release : deleted) {
-            after = after.with(Map.of(Releases.version(release), release.getMetadata().getName()))
-                .departed(Releases.version(release), now, "pruned (historyLimit)");
+            after = after.departed(Releases.version(release), now, "pruned (historyLimit)");
         }
-        ledgers.write(app, after);
+        if (!after.equals(ledger)) {
+            ledgers.write(app, after);
+        }
     }
 
     private static String message(App app, Release release, long version, NameLedger ledger) {

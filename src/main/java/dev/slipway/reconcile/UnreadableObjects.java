@@ -48,9 +48,7 @@ final class UnreadableObjects {
             LOG.warnf("Cannot read %s %s/%s: %s", object.getKind(), object.getMetadata().getNamespace(),
                 object.getMetadata().getName(), object.getReadProblem());
             events.warning(object, REASON, message(object));
-            if (metrics != null) {
-                metrics.unreadable(object.getKind());
-            }
+            metrics.unreadable(object.getKind());
         }
         return false;
     }

@@ -93,8 +93,20 @@ public final class NameLedger {
 
     private boolean recorded(long version, String name) {
         int offset = (int) ((version - 1) * HASH_BYTES);
-        return offset + HASH_BYTES <= names.length && Arrays.equals(names, offset, offset + HASH_BYTES, hash(name), 0, HASH_BYTES)
-            && !Arrays.equals(hash(name), UNKNOWN);
+        byte[] hash = hash(name);
+        return offset + HASH_BYTES <= names.length && Arrays.equals(names, offset, offset + HASH_BYTES, hash, 0, HASH_BYTES)
+            && !Arrays.equals(hash, UNKNOWN);
+    }
+
+    /** Same names at the same versions and the same departures. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NameLedger ledger && Arrays.equals(names, ledger.names) && departures.equals(ledger.departures);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(names) + departures.hashCode();
     }
 
     static byte[] hash(String name) {

@@ -13,7 +13,6 @@ import dev.slipway.testing.DeploymentController;
 import dev.slipway.testing.Manifests;
 import dev.slipway.testing.OperatorProcess;
 import dev.slipway.testing.TestApiServer;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,7 +48,7 @@ class RealClusterSafetyIT {
     @Test
     void anUnreadableAppIsReportedAndTheOthersConvergeBeforeAndAfterARestart() throws Exception {
         startOperator();
-        createRaw("""
+        Manifests.createRaw(client, """
             apiVersion: slipway.dev/v1alpha1
             kind: App
             metadata: {name: huge, namespace: shop}
@@ -131,9 +130,4 @@ class RealClusterSafetyIT {
                 .startsWith("Stalled=True Unreadable Cannot read App " + app + ": spec.processes.web.replicas")));
     }
 
-    private void createRaw(String yaml) {
-        GenericKubernetesResource object = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
-        client.genericKubernetesResources(object.getApiVersion(), object.getKind()).inNamespace(Manifests.NAMESPACE)
-            .resource(object).create();
-    }
 }

@@ -11,7 +11,6 @@ import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import dev.slipway.testing.Manifests;
 import io.fabric8.kubernetes.api.model.Condition;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Event;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
@@ -38,7 +37,7 @@ class UnreadableObjectsTest extends ClusterScenario {
         cluster.create(release("before-a", "before", "registry.example/before/web:1"));
         cluster.awaitPhase("before-a", ReleasePhase.Active);
 
-        createRaw("""
+        Manifests.createRaw(cluster.client, """
             apiVersion: slipway.dev/v1alpha1
             kind: App
             metadata: {name: huge, namespace: shop}
@@ -80,7 +79,7 @@ class UnreadableObjectsTest extends ClusterScenario {
     @Test
     void aReleaseWithAFieldTheModelLacksRunsAndKeepsTheField() {
         cluster.create(webAndWorker("shop", Map.of("A", "1")));
-        createRaw("""
+        Manifests.createRaw(cluster.client, """
             apiVersion: slipway.dev/v1alpha1
             kind: Release
             metadata: {name: shop-newer, namespace: shop}
@@ -100,13 +99,13 @@ class UnreadableObjectsTest extends ClusterScenario {
         cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
         cluster.awaitPhase("shop-a", ReleasePhase.Active);
 
-        createRaw("""
+        Manifests.createRaw(cluster.client, """
             apiVersion: slipway.dev/v1alpha1
             kind: Release
             metadata: {name: shop-bad, namespace: shop}
             spec: {app: shop, image: "registry.example/shop/web:2", source: "not an object"}
             """);
-        createRaw("""
+        Manifests.createRaw(cluster.client, """
             apiVersion: slipway.dev/v1alpha1
             kind: Rollback
             metadata: {name: shop-undo, namespace: shop}
@@ -137,11 +136,6 @@ class UnreadableObjectsTest extends ClusterScenario {
             .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
     }
 
-    private void createRaw(String yaml) {
-        GenericKubernetesResource object = cluster.client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
-        cluster.client.genericKubernetesResources(object.getApiVersion(), object.getKind()).inNamespace(Manifests.NAMESPACE)
-            .resource(object).create();
-    }
 
     private Map<String, Object> raw(String kind, String name) {
         return cluster.client.genericKubernetesResources("slipway.dev/v1alpha1", kind).inNamespace(Manifests.NAMESPACE)

@@ -9,7 +9,9 @@ import dev.slipway.model.ReleaseSpec;
 import dev.slipway.model.RolloutPolicy;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.RollbackSpec;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,15 @@ public final class Manifests {
         }
         rollback.setSpec(spec);
         return rollback;
+    }
+
+    /**
+     * Creates {@code yaml} as the API server gets it, untyped: how a value the model cannot hold (written past
+     * the schema, or by a newer CRD) reaches the operator.
+     */
+    public static void createRaw(KubernetesClient client, String yaml) {
+        GenericKubernetesResource object = client.getKubernetesSerialization().unmarshal(yaml, GenericKubernetesResource.class);
+        client.genericKubernetesResources(object.getApiVersion(), object.getKind()).inNamespace(NAMESPACE).resource(object).create();
     }
 
     public static Release release(String name, String app, String image, String commit) {

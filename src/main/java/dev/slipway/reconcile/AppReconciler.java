@@ -69,6 +69,7 @@ public class AppReconciler implements Reconciler<App> {
     private AppStatuses appStatuses;
     private UnreadableObjects unreadable;
     private ReusedNames reusedNames;
+    private Ledgers ledgers;
 
     @Inject
     public AppReconciler(SlipwayMetrics metrics) {
@@ -117,7 +118,8 @@ public class AppReconciler implements Reconciler<App> {
         pruner = new Pruner(client, events);
         appStatuses = new AppStatuses(conditions, events);
         unreadable = new UnreadableObjects(events, metrics);
-        reusedNames = new ReusedNames(new Ledgers(client, ledgers), new ReleaseStore(client, releases), conditions, events);
+        this.ledgers = new Ledgers(client, ledgers);
+        reusedNames = new ReusedNames(this.ledgers, new ReleaseStore(client, releases), conditions, events);
         return List.of(releases, rollbacks, deployments, services, ledgers);
     }
 
@@ -170,9 +172,11 @@ public class AppReconciler implements Reconciler<App> {
             .toList();
         List<Release> numbered = new ArrayList<>(all.stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).toList());
         List<Release> unnumbered = new ArrayList<>(all.stream().filter(r -> !Releases.isNumbered(r)).sorted(Releases.CREATION_ORDER).toList());
-        NameLedger ledger = reusedNames.ledger(app);
+        NameLedger ledger = ledgers.read(app);
         unnumbered.removeAll(reusedNames.refuse(app, ledger, unnumbered));
-        long highWater = numbering.highWater(app, numbered);
+        long committed = numbering.highestCommitted(app, numbered);
+        Claims claims = new Claims(ledgers, app, ledger, Math.max(committed, ledger.highest()), committed);
+        unnumbered.forEach(claims::assign);
         List<String> problems = AppValidator.problems(app);
         ReleaseRef active = app.getStatus() == null ? null : app.getStatus().getActiveRelease();
 
@@ -181,7 +185,7 @@ public class AppReconciler implements Reconciler<App> {
         Selection before = TargetSelection.select(app, numbered, invalidBefore.keySet(), active);
         Optional<String> rollbackBefore = requests.pendingRollback(app);
         Optional<ReleaseRequests.Made> made = requests.make(app, all, numbered, unnumbered,
-            invalidBefore, active, before, highWater + unnumbered.size() + 1, problems);
+            invalidBefore, active, before, claims, problems);
         made.map(ReleaseRequests.Made::release)
             .filter(r -> !Releases.isNumbered(r) && unnumbered.stream().noneMatch(u -> u.getMetadata().getName().equals(r.getMetadata().getName())))
             .ifPresent(unnumbered::add);
@@ -190,10 +194,11 @@ public class AppReconciler implements Reconciler<App> {
         Release running = numbered.stream()
             .filter(r -> Releases.phase(r) == ReleasePhase.Active || Releases.phase(r) == ReleasePhase.Deploying)
             .max(Releases.BY_VERSION).orElse(null);
-        List<Release> fresh = numbering.number(app, unnumbered, highWater, running);
+        List<Release> fresh = numbering.number(app, unnumbered, claims, running);
         numbered.addAll(fresh);
+        numbered.sort(Releases.BY_VERSION);
         Set<String> newlyNumbered = fresh.stream().map(r -> r.getMetadata().getName()).collect(Collectors.toSet());
-        long latestVersion = highWater + fresh.size();
+        long latestVersion = Math.max(committed, fresh.stream().mapToLong(Releases::version).max().orElse(0));
 
         // 3. Which release runs, and the workloads that run it.
         Map<String, String> invalid = InvalidReleases.of(numbered);
@@ -219,7 +224,7 @@ public class AppReconciler implements Reconciler<App> {
         Release activeRelease = nowActive == null ? null : named(stored, nowActive.getName());
         Pruner.Result pruned = problems.isEmpty() ? pruner.prune(app, stored, activeRelease, target) : Pruner.Result.nothing(stored);
         List<Release> kept = pruned.remaining();
-        reusedNames.record(app, ledger, stored, pruned.deleted(), now);
+        reusedNames.record(app, claims.ledger(), stored, pruned.deleted(), now);
 
         Health health = AppHealth.of(app, problems, conflicts, selection, target, kept, nowActive);
         String appliedConfig = problems.isEmpty() ? ConfigReleases.specDigest(app)

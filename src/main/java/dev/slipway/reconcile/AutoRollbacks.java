@@ -40,7 +40,7 @@ final class AutoRollbacks {
      * @param failed the release that should run, when its rollout failed; otherwise nothing happens
      * @param pinned whether the App pins a release (a person chose it: no automatic action)
      */
-    Optional<Release> release(App app, Release failed, boolean pinned, List<Release> all, List<Release> numbered, long nextVersion) {
+    Optional<Release> release(App app, Release failed, boolean pinned, List<Release> all, List<Release> numbered, Claims claims) {
         if (failed == null || Releases.phase(failed) != ReleasePhase.Failed || !enabled(app) || pinned
             || Releases.cause(failed) == Cause.AutoRollback) {
             return Optional.empty();
@@ -58,11 +58,12 @@ final class AutoRollbacks {
             + " failed: rollout exceeded its progress deadline)";
         Map<String, String> annotations = Map.of(Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid(),
             Slipway.ANNOTATION_CREATED_BY, Slipway.AUTO_ROLLBACK_BY);
-        Release created = creator.create(NewReleases.rollbackTo(app, nextVersion, good.get(), Cause.AutoRollback,
-            description, annotations), ReleaseCreator.annotated(marks));
+        Release created = creator.create(claims, Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid(),
+            version -> NewReleases.rollbackTo(app, version, good.get(), Cause.AutoRollback, description, annotations));
+        long version = claims.versionOf(created);
         LOG.warnf("App %s/%s: %s failed to roll out; rolling back to %s as v%d", app.getMetadata().getNamespace(),
-            app.getMetadata().getName(), Releases.label(failed), Releases.label(good.get()), nextVersion);
-        events.warning(app, "AutoRollback", description + " as v" + nextVersion);
+            app.getMetadata().getName(), Releases.label(failed), Releases.label(good.get()), version);
+        events.warning(app, "AutoRollback", description + " as v" + version);
         metrics.rollback(true);
         return Optional.of(created);
     }

@@ -37,7 +37,7 @@ final class ConfigReleases {
      * @param active the release whose rollout completed last, or null
      * @param newest the newest release of the App, numbered or not, or null
      */
-    Optional<Release> release(App app, Release build, Release active, Release newest, List<Release> all, long nextVersion) {
+    Optional<Release> release(App app, Release build, Release active, Release newest, List<Release> all, Claims claims) {
         String digest = specDigest(app);
         String applied = app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
         if (applied == null || applied.equals(digest) || build == null) {
@@ -54,12 +54,13 @@ final class ConfigReleases {
         Release before = configOf(build, active);
         String description = ConfigChange.describe(before.getSpec().getConfig(), before.getSpec().getEnvFrom(),
             spec.getConfig(), spec.getEnvFrom());
-        LOG.infof("App %s/%s: config changed (%s); creating v%d from the build of %s", app.getMetadata().getNamespace(),
-            app.getMetadata().getName(), description, nextVersion, Releases.label(build));
         Map<String, String> annotations = new LinkedHashMap<>(marks);
         changedBy(app, digest).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
-        return Optional.of(creator.create(NewReleases.of(app, nextVersion, build, spec.getConfig(), spec.getEnvFrom(),
-            Cause.Config, null, description, annotations), ReleaseCreator.annotated(marks)));
+        Release created = creator.create(claims, Slipway.ANNOTATION_CONFIG_DIGEST, digest, version -> NewReleases.of(app, version,
+            build, spec.getConfig(), spec.getEnvFrom(), Cause.Config, null, description, annotations));
+        LOG.infof("App %s/%s: config changed (%s); created v%d from the build of %s", app.getMetadata().getNamespace(),
+            app.getMetadata().getName(), description, claims.versionOf(created), Releases.label(build));
+        return Optional.of(created);
     }
 
     /** Whether a config release was made after {@code build}: unnumbered still, or after it by version or creation. */

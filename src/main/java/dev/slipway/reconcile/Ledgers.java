@@ -25,6 +25,7 @@ final class Ledgers {
     static final String LABEL = "slipway.dev/release-ledger";
     static final String NAMES = "names";
     static final String DEPARTURES = "departures";
+    static final String CLAIMS = "claims";
 
     private final KubernetesClient client;
     private final InformerEventSource<ConfigMap, App> cache;
@@ -41,15 +42,20 @@ final class Ledgers {
     NameLedger read(App app) {
         return stored(app).map(map -> NameLedger.of(
                 Optional.ofNullable(map.getBinaryData()).map(d -> d.get(NAMES)).map(Base64.getDecoder()::decode).orElse(null),
-                Optional.ofNullable(map.getData()).map(d -> d.get(DEPARTURES)).orElse(null)))
+                Optional.ofNullable(map.getData()).map(d -> d.get(DEPARTURES)).orElse(null),
+                Optional.ofNullable(map.getData()).map(d -> d.get(CLAIMS)).orElse(null)))
             .orElse(NameLedger.empty());
     }
 
-    /** Stores {@code ledger}, creating the ConfigMap for the App's first numbered release. */
+    /**
+     * Stores {@code ledger}, creating the ConfigMap for the App's first numbered release. Conditional on the version
+     * read from the cache (an update carries its resourceVersion; a create fails when the ConfigMap exists): a
+     * replica deciding on a stale view gets 409 and decides again. This is the fence of docs/design-decisions.md.
+     */
     void write(App app, NameLedger ledger) {
         Optional<ConfigMap> stored = stored(app);
         Map<String, String> binary = new HashMap<>(Map.of(NAMES, Base64.getEncoder().encodeToString(ledger.names())));
-        Map<String, String> data = new HashMap<>(Map.of(DEPARTURES, ledger.departures()));
+        Map<String, String> data = new HashMap<>(Map.of(DEPARTURES, ledger.departures(), CLAIMS, ledger.claims()));
         if (stored.isEmpty()) {
             ConfigMap created = client.resource(new ConfigMapBuilder()
                 .withNewMetadata()

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Assigns versions to new releases in creation order. A version is committed by the release's status write
- * (see {@link ReleaseStatuses}); until then it is only a claim, so a crash between the two writes makes the
- * next reconcile hand out the same number again: no gap, no reuse.
+ * Puts the versions {@link Claims} gave out on the new releases. The claims are stored in the App's ledger first
+ * (the fence); a version is committed by the release's status write (see {@link ReleaseStatuses}); a crash in
+ * between makes the next pass give the same release the same version again, from its claim.
  */
 final class Numbering {
     private final ReleaseStore store;
@@ -23,7 +23,8 @@ final class Numbering {
         this.memo = memo;
     }
 
-    long highWater(App app, List<Release> numbered) {
+    /** The highest version known committed: on a release, on the App, or by this process. */
+    long highestCommitted(App app, List<Release> numbered) {
         long fromStatus = app.getStatus() == null || app.getStatus().getLatestVersion() == null
             ? 0 : app.getStatus().getLatestVersion();
         long fromReleases = numbered.stream().mapToLong(Releases::version).max().orElse(0);
@@ -37,11 +38,11 @@ final class Numbering {
      * @param unnumbered releases without a version, in creation order
      * @param running    the release whose config runs now, or null
      */
-    List<Release> number(App app, List<Release> unnumbered, long highWater, Release running) {
+    List<Release> number(App app, List<Release> unnumbered, Claims claims, Release running) {
+        claims.write();
         List<Release> numbered = new ArrayList<>();
-        long next = highWater;
         for (Release release : unnumbered) {
-            next++;
+            long next = claims.versionOf(release);
             Release filled = Inheritance.fill(release, app, running, next);
             Release written = needsWrite(release, filled) ? store.update(release, filled) : Snapshots.copy(release);
             ReleaseStatus status = written.getStatus() == null ? new ReleaseStatus() : written.getStatus();

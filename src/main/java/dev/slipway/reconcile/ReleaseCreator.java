@@ -9,12 +9,15 @@ import java.net.HttpURLConnection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
 /**
- * Creates the releases the operator makes itself. A request is made exactly once: the release carries
- * annotations naming the request, callers look for such a release before creating one, and a create that
- * collides with a release our cache has not seen yet adopts it when its annotations say it is ours.
+ * Creates the releases the operator makes itself. A request is made exactly once: the release carries an
+ * annotation naming the request, callers look for such a release before creating one, its name and version are
+ * claimed in the App's ledger before the create (so a retry after a lost response, or another replica, uses the
+ * same name whatever its cache holds), and a create that collides with a release our cache has not seen yet
+ * adopts it when its annotation says it is ours.
  */
 final class ReleaseCreator {
     private final KubernetesClient client;
@@ -25,16 +28,21 @@ final class ReleaseCreator {
         this.cache = cache;
     }
 
-    /** @param ours whether an existing release with the same name was made for the same request */
-    Release create(Release desired, Predicate<Release> ours) {
+    /**
+     * @param annotation the annotation naming the request (e.g. the Rollback's uid), {@code value} its value
+     * @param desired    the release to make, given the version claimed for it
+     */
+    Release create(Claims claims, String annotation, String value, LongFunction<Release> desired) {
+        Predicate<Release> ours = annotated(Map.of(annotation, value));
+        Release wanted = claims.forRequest(annotation, value, desired);
         try {
-            return created(client.resource(desired).create());
+            return created(client.resource(wanted).create());
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 throw e;
             }
-            Release existing = client.resources(Release.class).inNamespace(desired.getMetadata().getNamespace())
-                .withName(desired.getMetadata().getName()).get();
+            Release existing = client.resources(Release.class).inNamespace(wanted.getMetadata().getNamespace())
+                .withName(wanted.getMetadata().getName()).get();
             if (existing == null) {
                 // The conflict was not about the name (it is free now): retry the reconcile with the same name.
                 throw e;
@@ -43,8 +51,9 @@ final class ReleaseCreator {
                 return existing;
             }
             // Someone else's release has the name <app>-v<N>: keep the number, make the name unique.
-            Release renamed = Snapshots.copy(desired);
-            renamed.getMetadata().setName(desired.getMetadata().getName() + "-" + UUID.randomUUID().toString().substring(0, 5));
+            Release renamed = Snapshots.copy(wanted);
+            renamed.getMetadata().setName(wanted.getMetadata().getName() + "-" + UUID.randomUUID().toString().substring(0, 5));
+            claims.rename(annotation, value, renamed.getMetadata().getName());
             return created(client.resource(renamed).create());
         }
     }

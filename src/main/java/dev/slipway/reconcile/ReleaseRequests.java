@@ -38,7 +38,7 @@ final class ReleaseRequests {
      * @param appProblems problems of the App spec; an invalid App gets no new releases
      */
     Optional<Made> make(App app, List<Release> all, List<Release> numbered, List<Release> unnumbered,
-                        Map<String, String> invalid, ReleaseRef active, Selection before, long nextVersion,
+                        Map<String, String> invalid, ReleaseRef active, Selection before, Claims claims,
                         List<String> appProblems) {
         Optional<Rollback> request = rollbacks.next(app);
         if (request.isPresent()) {
@@ -49,7 +49,7 @@ final class ReleaseRequests {
             // Like `heroku rollback`, relative to the current release: the one running or rolling out now.
             ReleaseRef current = before.target() == null ? active
                 : new ReleaseRef(before.target().getMetadata().getName(), Releases.version(before.target()));
-            Optional<Release> made = rollbacks.release(app, request.get(), all, numbered, invalid, current, nextVersion);
+            Optional<Release> made = rollbacks.release(app, request.get(), all, numbered, invalid, current, claims);
             if (made.isPresent()) {
                 return Optional.of(new Made(made.get(), request.get()));
             }
@@ -57,7 +57,7 @@ final class ReleaseRequests {
         if (!appProblems.isEmpty()) {
             return Optional.empty();
         }
-        Optional<Release> auto = autoRollbacks.release(app, before.target(), before.pinned(), all, numbered, nextVersion);
+        Optional<Release> auto = autoRollbacks.release(app, before.target(), before.pinned(), all, numbered, claims);
         if (auto.isPresent()) {
             return Optional.of(new Made(auto.get(), null));
         }
@@ -66,7 +66,7 @@ final class ReleaseRequests {
         Release build = ConfigBase.of(before, activeRelease, unnumbered);
         Release newest = unnumbered.isEmpty() ? (numbered.isEmpty() ? null : numbered.get(numbered.size() - 1))
             : unnumbered.get(unnumbered.size() - 1);
-        return configReleases.release(app, build, activeRelease, newest, all, nextVersion).map(r -> new Made(r, null));
+        return configReleases.release(app, build, activeRelease, newest, all, claims).map(r -> new Made(r, null));
     }
 
     /** The uid of the oldest unfinished Rollback of the App. */

@@ -4,7 +4,6 @@ import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseStatus;
-import dev.slipway.model.Slipway;
 import dev.slipway.release.NameLedger;
 import dev.slipway.release.Releases;
 import dev.slipway.status.Conditions;
@@ -39,21 +38,16 @@ final class ReusedNames {
         this.events = events;
     }
 
-    NameLedger ledger(App app) {
-        return ledgers.read(app);
-    }
-
     /**
-     * Marks Failed each of {@code unnumbered} whose name was numbered before; returns them. One that carries the
-     * version label the ledger gives its name is that very release, its status lost (a restore from a backup, a
-     * crash between claim and commit), and is numbered as usual.
+     * Marks Failed each of {@code unnumbered} whose name was numbered before; returns them. One the ledger gave its
+     * version to ({@link NameLedger#versionGiven}: its claim, or the version label it kept through a restore from a
+     * backup) is that very release, its status not yet or no longer written, and is numbered as usual.
      */
     List<Release> refuse(App app, NameLedger ledger, List<Release> unnumbered) {
         List<Release> reused = new ArrayList<>();
         for (Release release : unnumbered) {
             OptionalLong version = ledger.versionOf(release.getMetadata().getName());
-            String label = release.getMetadata().getLabels() == null ? null : release.getMetadata().getLabels().get(Slipway.LABEL_VERSION);
-            if (version.isEmpty() || String.valueOf(version.getAsLong()).equals(label)) {
+            if (version.isEmpty() || ledger.versionGiven(release).isPresent()) {
                 continue;
             }
             reused.add(release);

@@ -57,7 +57,7 @@ final class RollbackRequests {
 
     /** The release made for this Rollback: one that exists already, a new one, or none when refused. */
     Optional<Release> release(App app, Rollback rollback, List<Release> all, List<Release> numbered,
-                              Map<String, String> invalid, ReleaseRef active, long nextVersion) {
+                              Map<String, String> invalid, ReleaseRef active, Claims claims) {
         Map<String, String> marks = Map.of(Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid());
         Optional<Release> made = all.stream().filter(ReleaseCreator.annotated(marks)).findFirst();
         if (made.isPresent()) {
@@ -73,11 +73,10 @@ final class RollbackRequests {
             Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid(),
             Slipway.ANNOTATION_ROLLED_BACK_FROM, String.valueOf(decision.from())));
         createdBy(rollback).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
-        Release desired = NewReleases.rollbackTo(app, nextVersion, decision.target(), Cause.Rollback, "Rollback to " + to,
-            annotations);
+        Release created = creator.create(claims, Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid(),
+            version -> NewReleases.rollbackTo(app, version, decision.target(), Cause.Rollback, "Rollback to " + to, annotations));
         LOG.infof("Rollback %s/%s: rolling app %s back to %s as v%d", rollback.getMetadata().getNamespace(),
-            rollback.getMetadata().getName(), app.getMetadata().getName(), to, nextVersion);
-        Release created = creator.create(desired, ReleaseCreator.annotated(marks));
+            rollback.getMetadata().getName(), app.getMetadata().getName(), to, claims.versionOf(created));
         metrics.rollback(false);
         return Optional.of(created);
     }

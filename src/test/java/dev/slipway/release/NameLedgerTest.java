@@ -24,7 +24,7 @@ class NameLedgerTest {
     void survivesItsStoredForm() {
         NameLedger ledger = NameLedger.empty().with(Map.of(1L, "shop-1", 2L, "shop-2")).departed(1, "2026-11-29T10:00:00Z", "pruned (historyLimit)");
 
-        NameLedger read = NameLedger.of(ledger.names(), ledger.departures());
+        NameLedger read = NameLedger.of(ledger.names(), ledger.departures(), ledger.claims());
 
         assertThat(read.versionOf("shop-2")).hasValue(2);
         assertThat(read.departure(1)).contains("pruned (historyLimit) at 2026-11-29T10:00:00Z");

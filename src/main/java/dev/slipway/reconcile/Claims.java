@@ -1,0 +1,113 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import dev.slipway.release.Claim;
+import dev.slipway.release.NameLedger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongFunction;
+
+/**
+ * The versions one App pass gives out, in creation order. Every version is claimed in the App's ledger before
+ * anything uses it (a label, a status, a release made under the name {@code <app>-v<N>}), and that ledger write is
+ * conditional on the ledger the pass read: a replica deciding on a stale view (a paused leader resuming after
+ * another took over) gets 409 there and decides again, so two replicas never give one version twice. A claim also
+ * outlives a crash or a lost response: the next pass gives the same release the same version, and makes a
+ * requested release under the same name, which the API server then refuses to create twice.
+ */
+final class Claims {
+    private final Ledgers ledgers;
+    private final App app;
+    private final long committedUpTo;
+    private final List<Claim> added = new ArrayList<>();
+    private final Map<String, Long> versions = new HashMap<>();
+    private NameLedger ledger;
+    private long latest;
+
+    /**
+     * @param highWater     the highest version given out so far, committed or claimed
+     * @param committedUpTo the highest version known to be committed on a release
+     */
+    Claims(Ledgers ledgers, App app, NameLedger ledger, long highWater, long committedUpTo) {
+        this.ledgers = ledgers;
+        this.app = app;
+        this.ledger = ledger;
+        this.latest = highWater;
+        this.committedUpTo = committedUpTo;
+    }
+
+    /** Gives a release waiting for a version the one the ledger gave it before, else the next one. */
+    void assign(Release release) {
+        OptionalLong given = ledger.versionGiven(release);
+        long version = given.isPresent() ? given.getAsLong() : ++latest;
+        if (given.isEmpty()) {
+            added.add(new Claim(version, release.getMetadata().getName(), Claim.ofUid(release.getMetadata().getUid())));
+        }
+        versions.put(release.getMetadata().getName(), version);
+        latest = Math.max(latest, version);
+    }
+
+    /**
+     * The release to make for the request {@code annotation=value}, under the name and version claimed for it
+     * before, else under the next version, claimed now (stored before this returns, so before the create).
+     */
+    Release forRequest(String annotation, String value, LongFunction<Release> desired) {
+        String key = Claim.ofRequest(annotation, value);
+        Optional<Claim> before = ledger.claimFor(key);
+        long version = before.map(Claim::version).orElse(latest + 1);
+        Release release = desired.apply(version);
+        if (before.isPresent()) {
+            release.getMetadata().setName(before.get().name());
+        } else {
+            added.add(new Claim(version, release.getMetadata().getName(), key));
+        }
+        versions.put(release.getMetadata().getName(), version);
+        latest = Math.max(latest, version);
+        write();
+        return release;
+    }
+
+    /** Records that the release claimed for {@code annotation=value} takes {@code name}, before it is created so. */
+    void rename(String annotation, String value, String name) {
+        Claim claim = ledger.claimFor(Claim.ofRequest(annotation, value)).orElseThrow();
+        versions.put(name, claim.version());
+        added.add(new Claim(claim.version(), name, claim.key()));
+        write();
+    }
+
+    /** The version given to a release of this pass. */
+    long versionOf(Release release) {
+        Long version = versions.get(release.getMetadata().getName());
+        if (version == null) {
+            throw new IllegalStateException("no version was claimed for " + release.getMetadata().getName());
+        }
+        return version;
+    }
+
+    /** Stores the claims made so far, when any is new. Conditional: 409 when another replica wrote the ledger first. */
+    void write() {
+        if (added.isEmpty()) {
+            return;
+        }
+        NameLedger after = ledger.claimed(added, committedUpTo);
+        if (!after.equals(ledger)) {
+            ledgers.write(app, after);
+        }
+        ledger = after;
+        added.clear();
+    }
+
+    long latest() {
+        return latest;
+    }
+
+    /** The ledger as stored after this pass's claims. */
+    NameLedger ledger() {
+        return ledger;
+    }
+}

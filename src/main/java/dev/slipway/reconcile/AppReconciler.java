@@ -8,7 +8,6 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseRef;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.Slipway;
-import dev.slipway.release.NameLedger;
 import dev.slipway.release.ReleasePlanner;
 import dev.slipway.release.Releases;
 import dev.slipway.release.Selection;
@@ -119,7 +118,7 @@ public class AppReconciler implements Reconciler<App> {
         appStatuses = new AppStatuses(conditions, events);
         unreadable = new UnreadableObjects(events, metrics);
         this.ledgers = new Ledgers(client, ledgers);
-        reusedNames = new ReusedNames(this.ledgers, new ReleaseStore(client, releases), conditions, events);
+        reusedNames = new ReusedNames(new ReleaseStore(client, releases), conditions, events);
         return List.of(releases, rollbacks, deployments, services, ledgers);
     }
 
@@ -172,10 +171,10 @@ public class AppReconciler implements Reconciler<App> {
             .toList();
         List<Release> numbered = new ArrayList<>(all.stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).toList());
         List<Release> unnumbered = new ArrayList<>(all.stream().filter(r -> !Releases.isNumbered(r)).sorted(Releases.CREATION_ORDER).toList());
-        NameLedger ledger = ledgers.read(app);
-        unnumbered.removeAll(reusedNames.refuse(app, ledger, unnumbered));
+        Ledgers.Read ledger = ledgers.read(app);
+        unnumbered.removeAll(reusedNames.refuse(app, ledger.ledger(), unnumbered));
         long committed = numbering.highestCommitted(app, numbered);
-        Claims claims = new Claims(ledgers, app, ledger, Math.max(committed, ledger.highest()), committed);
+        Claims claims = new Claims(ledgers, app, ledger, Math.max(committed, ledger.ledger().highest()), committed);
         unnumbered.forEach(claims::assign);
         List<String> problems = AppValidator.problems(app);
         ReleaseRef active = app.getStatus() == null ? null : app.getStatus().getActiveRelease();
@@ -224,7 +223,7 @@ public class AppReconciler implements Reconciler<App> {
         Release activeRelease = nowActive == null ? null : named(stored, nowActive.getName());
         Pruner.Result pruned = problems.isEmpty() ? pruner.prune(app, stored, activeRelease, target) : Pruner.Result.nothing(stored);
         List<Release> kept = pruned.remaining();
-        reusedNames.record(app, claims.ledger(), stored, pruned.deleted(), now);
+        reusedNames.record(claims, stored, pruned.deleted(), now);
 
         Health health = AppHealth.of(app, problems, conflicts, selection, target, kept, nowActive);
         String appliedConfig = problems.isEmpty() ? ConfigReleases.specDigest(app)

@@ -26,6 +26,7 @@ final class Claims {
     private final long committedUpTo;
     private final List<Claim> added = new ArrayList<>();
     private final Map<String, Long> versions = new HashMap<>();
+    private Ledgers.Read stored;
     private NameLedger ledger;
     private long latest;
 
@@ -33,10 +34,11 @@ final class Claims {
      * @param highWater     the highest version given out so far, committed or claimed
      * @param committedUpTo the highest version known to be committed on a release
      */
-    Claims(Ledgers ledgers, App app, NameLedger ledger, long highWater, long committedUpTo) {
+    Claims(Ledgers ledgers, App app, Ledgers.Read read, long highWater, long committedUpTo) {
         this.ledgers = ledgers;
         this.app = app;
-        this.ledger = ledger;
+        this.stored = read;
+        this.ledger = read.ledger();
         this.latest = highWater;
         this.committedUpTo = committedUpTo;
     }
@@ -59,6 +61,9 @@ final class Claims {
     Release forRequest(String annotation, String value, LongFunction<Release> desired) {
         String key = Claim.ofRequest(annotation, value);
         Optional<Claim> before = ledger.claimFor(key);
+        if (before.isPresent() && before.get().refused()) {
+            throw new IllegalStateException("the request " + key + " was refused; no release is made for it");
+        }
         long version = before.map(Claim::version).orElse(latest + 1);
         Release release = desired.apply(version);
         if (before.isPresent()) {
@@ -70,6 +75,25 @@ final class Claims {
         latest = Math.max(latest, version);
         write();
         return release;
+    }
+
+    /** What was decided for the request {@code annotation=value}: a version claimed for its release, or its refusal. */
+    Optional<Claim> decided(String annotation, String value) {
+        return ledger.claimFor(Claim.ofRequest(annotation, value));
+    }
+
+    /**
+     * Claims the refusal of a request, so that no replica makes a release for it; false when one already claimed a
+     * release for it (the release is being made: decide again once it is seen).
+     */
+    boolean refuse(String annotation, String value) {
+        Optional<Claim> before = decided(annotation, value);
+        if (before.isPresent()) {
+            return before.get().refused();
+        }
+        added.add(Claim.refusal(Claim.ofRequest(annotation, value)));
+        write();
+        return true;
     }
 
     /** Records that the release claimed for {@code annotation=value} takes {@code name}, before it is created so. */
@@ -95,11 +119,16 @@ final class Claims {
             return;
         }
         NameLedger after = ledger.claimed(added, committedUpTo);
+        added.clear();
+        store(after);
+    }
+
+    /** Stores {@code after}, a change of {@link #ledger()}, when it differs; conditional like the claims. */
+    void store(NameLedger after) {
         if (!after.equals(ledger)) {
-            ledgers.write(app, after);
+            stored = ledgers.write(app, stored, after);
         }
         ledger = after;
-        added.clear();
     }
 
     long latest() {

@@ -39,21 +39,26 @@ final class Ledgers {
         return app.getMetadata().getName() + "-slipway-releases";
     }
 
-    NameLedger read(App app) {
-        return stored(app).map(map -> NameLedger.of(
+    /** A ledger as read, with the ConfigMap it was read from (null when the App has none yet). */
+    record Read(NameLedger ledger, ConfigMap from) {
+    }
+
+    Read read(App app) {
+        ConfigMap map = cache.get(new ResourceID(name(app), app.getMetadata().getNamespace())).orElse(null);
+        return new Read(map == null ? NameLedger.empty() : NameLedger.of(
                 Optional.ofNullable(map.getBinaryData()).map(d -> d.get(NAMES)).map(Base64.getDecoder()::decode).orElse(null),
                 Optional.ofNullable(map.getData()).map(d -> d.get(DEPARTURES)).orElse(null),
-                Optional.ofNullable(map.getData()).map(d -> d.get(CLAIMS)).orElse(null)))
-            .orElse(NameLedger.empty());
+                Optional.ofNullable(map.getData()).map(d -> d.get(CLAIMS)).orElse(null)), map);
     }
 
     /**
-     * Stores {@code ledger}, creating the ConfigMap for the App's first numbered release. Conditional on the version
-     * read from the cache (an update carries its resourceVersion; a create fails when the ConfigMap exists): a
-     * replica deciding on a stale view gets 409 and decides again. This is the fence of docs/design-decisions.md.
+     * Stores {@code ledger}, decided on {@code read}, creating the ConfigMap for the App's first numbered release.
+     * Conditional on what was read (an update carries the resourceVersion read, whatever the cache holds by now; a
+     * create fails when the ConfigMap exists): a replica that decided on a stale view gets 409 and decides again.
+     * This is the fence of docs/design-decisions.md.
      */
-    void write(App app, NameLedger ledger) {
-        Optional<ConfigMap> stored = stored(app);
+    Read write(App app, Read read, NameLedger ledger) {
+        Optional<ConfigMap> stored = Optional.ofNullable(read.from());
         Map<String, String> binary = new HashMap<>(Map.of(NAMES, Base64.getEncoder().encodeToString(ledger.names())));
         Map<String, String> data = new HashMap<>(Map.of(DEPARTURES, ledger.departures(), CLAIMS, ledger.claims()));
         if (stored.isEmpty()) {
@@ -68,16 +73,13 @@ final class Ledgers {
                 .withBinaryData(binary).withData(data)
                 .build()).create();
             cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
-            return;
+            return new Read(ledger, created);
         }
         ConfigMap copy = Snapshots.copy(stored.get());
         copy.setBinaryData(binary);
         copy.setData(data);
         ConfigMap updated = client.resource(copy).update();
         cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, stored.get());
-    }
-
-    private Optional<ConfigMap> stored(App app) {
-        return cache.get(new ResourceID(name(app), app.getMetadata().getNamespace()));
+        return new Read(ledger, updated);
     }
 }

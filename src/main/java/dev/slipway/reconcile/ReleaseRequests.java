@@ -43,7 +43,7 @@ final class ReleaseRequests {
         Optional<Rollback> request = rollbacks.next(app);
         if (request.isPresent()) {
             if (!appProblems.isEmpty()) {
-                rollbacks.refuse(app, request.get(), "the App spec is invalid; fix it first: " + String.join("; ", appProblems));
+                rollbacks.refuse(app, request.get(), "the App spec is invalid; fix it first: " + String.join("; ", appProblems), claims);
                 return Optional.empty();
             }
             // Like `heroku rollback`, relative to the current release: the one running or rolling out now.

@@ -26,13 +26,11 @@ final class ReusedNames {
     static final String REASON = "NameReused";
     private static final Logger LOG = Logger.getLogger(ReusedNames.class);
 
-    private final Ledgers ledgers;
     private final ReleaseStore store;
     private final Conditions conditions;
     private final EventRecorder events;
 
-    ReusedNames(Ledgers ledgers, ReleaseStore store, Conditions conditions, EventRecorder events) {
-        this.ledgers = ledgers;
+    ReusedNames(ReleaseStore store, Conditions conditions, EventRecorder events) {
         this.store = store;
         this.conditions = conditions;
         this.events = events;
@@ -57,7 +55,8 @@ final class ReusedNames {
     }
 
     /** Records the versions {@code numbered} committed and the releases pruning deleted. */
-    void record(App app, NameLedger ledger, List<Release> numbered, List<Release> deleted, String now) {
+    void record(Claims claims, List<Release> numbered, List<Release> deleted, String now) {
+        NameLedger ledger = claims.ledger();
         Map<Long, String> committed = new TreeMap<>();
         numbered.stream().filter(r -> r.getStatus() != null && r.getStatus().getVersion() != null)
             .forEach(r -> committed.put(r.getStatus().getVersion(), r.getMetadata().getName()));
@@ -66,9 +65,7 @@ final class ReusedNames {
         for (Release release : deleted) {
             after = after.departed(Releases.version(release), now, "pruned (historyLimit)");
         }
-        if (!after.equals(ledger)) {
-            ledgers.write(app, after);
-        }
+        claims.store(after);
     }
 
     private static String message(App app, Release release, long version, NameLedger ledger) {

@@ -9,6 +9,7 @@ import dev.slipway.model.Rollback;
 import dev.slipway.model.RollbackPhase;
 import dev.slipway.model.RollbackStatus;
 import dev.slipway.model.Slipway;
+import dev.slipway.release.Claim;
 import dev.slipway.release.NewReleases;
 import dev.slipway.release.Releases;
 import dev.slipway.release.RollbackDecision;
@@ -64,8 +65,12 @@ final class RollbackRequests {
             return made;
         }
         RollbackDecision decision = RollbackDecision.decide(current(app), rollback, numbered, invalid, active);
-        if (decision.refused()) {
-            refuse(app, rollback, decision.refusal());
+        boolean refusedBefore = claims.decided(Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid())
+            .filter(Claim::refused).isPresent();
+        if (decision.refused() || refusedBefore) {
+            // A refusal claimed by a replica that stopped before writing it is finished here, with today's reason.
+            refuse(app, rollback, decision.refused() ? decision.refusal()
+                : "the App changed while this Rollback was decided; apply it again", claims);
             return Optional.empty();
         }
         String to = Releases.label(decision.target());
@@ -98,7 +103,12 @@ final class RollbackRequests {
         return Optional.ofNullable(annotations == null ? null : annotations.get(Slipway.ANNOTATION_CREATED_BY));
     }
 
-    void refuse(App app, Rollback rollback, String message) {
+    /** Fails the Rollback; its refusal is claimed in the ledger first, so no other replica makes a release for it. */
+    void refuse(App app, Rollback rollback, String message, Claims claims) {
+        if (!claims.refuse(Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid())) {
+            throw new IllegalStateException("Rollback " + rollback.getMetadata().getName() + ": another replica claimed a"
+                + " release for it; deciding again once that release is seen");
+        }
         RollbackStatus status = status(rollback, RollbackPhase.Failed, message, Health.stalled("Refused", message));
         write(rollback, status);
         LOG.warnf("Rollback %s/%s refused: %s", rollback.getMetadata().getNamespace(), rollback.getMetadata().getName(), message);

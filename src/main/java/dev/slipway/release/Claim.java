@@ -17,6 +17,15 @@ public record Claim(long version, String name, String key) {
         return annotation + "=" + value;
     }
 
+    /** The decision that a request is refused, claimed like a version so that no other replica makes a release for it. */
+    public static Claim refusal(String key) {
+        return new Claim(0, "-", key);
+    }
+
+    public boolean refused() {
+        return version == 0;
+    }
+
     public boolean forRequest() {
         return !key.startsWith("uid:");
     }

@@ -107,7 +107,7 @@ public final class NameLedger {
         List<Claim> newestRequests = requests.subList(Math.max(0, requests.size() - KEPT_REQUEST_CLAIMS), requests.size());
         List<Claim> kept = all.stream().filter(c -> c.version() > committedUpTo || newestRequests.contains(c)).toList();
         Map<Long, String> named = new TreeMap<>();
-        added.forEach(c -> named.put(c.version(), c.name()));
+        added.stream().filter(c -> !c.refused()).forEach(c -> named.put(c.version(), c.name()));
         return new NameLedger(with(named).names, departures, kept);
     }
 

@@ -2,6 +2,9 @@ package dev.slipway.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.slipway.model.schema.Bounds;
+import dev.slipway.model.schema.EnvFromSchema;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
@@ -27,15 +30,16 @@ public class AppSpec {
     @Size(max = ConfigVars.MAX_VARS)
     @ValidationRule(value = ConfigVars.NAME_RULE, message = ConfigVars.NAME_MESSAGE)
     @ValidationRule(value = ConfigVars.RESERVED_RULE, message = ConfigVars.RESERVED_MESSAGE)
-    private Map<String, String> config;
+    private Map<String, @Size(max = ConfigVars.MAX_CONFIG_BYTES) String> config;
 
     @JsonPropertyDescription("Env sources (Secrets, ConfigMaps) copied into new releases, like config.")
     @Size(max = ConfigVars.MAX_ENV_FROM)
+    @SchemaFrom(type = EnvFromSchema[].class)
     private List<EnvFromSource> envFrom;
 
     @JsonPropertyDescription("Pin: the release that runs, as a version (\"v12\" or \"12\") or a Release name. Absent: the newest release runs. Newer releases wait until the pin changes.")
-    @Pattern("^(v?[0-9]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*)$")
-    @Size(max = 253)
+    @Pattern(Bounds.RELEASE_REF_PATTERN)
+    @Size(max = Bounds.NAME)
     private String release;
 
     @JsonPropertyDescription("How many inactive releases are kept; older ones are pruned. The active release is never pruned.")

@@ -4,6 +4,11 @@ package dev.slipway.model;
 public final class ConfigVars {
     public static final int MAX_VARS = 500;
     public static final int MAX_ENV_FROM = 32;
+    /**
+     * The env of every pod of the app, names and values together; well below the 1.5 MiB object limit of etcd.
+     * The schema bounds each value by it (one value cannot be larger than the whole); the operator checks the sum.
+     */
+    public static final int MAX_CONFIG_BYTES = 128 * 1024;
     public static final String NAME_PATTERN = "^[-._a-zA-Z][-._a-zA-Z0-9]*$";
     public static final String NAME_RULE = "self.all(k, k.matches('" + NAME_PATTERN + "'))";
     public static final String NAME_MESSAGE =

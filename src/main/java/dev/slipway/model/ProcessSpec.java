@@ -2,6 +2,10 @@ package dev.slipway.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.slipway.model.schema.Bounds;
+import dev.slipway.model.schema.ProbeSchema;
+import dev.slipway.model.schema.ResourcesSchema;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Size;
@@ -14,28 +18,32 @@ import java.util.List;
 public class ProcessSpec {
     @JsonPropertyDescription("Number of pods. When absent the operator leaves spec.replicas of the Deployment alone, so an HPA can own it.")
     @Min(0)
+    @Max(Bounds.INT32_MAX)
     private Integer replicas;
 
     @JsonPropertyDescription("Overrides the image entrypoint, e.g. [\"bin/web\"].")
     @Size(max = 64)
-    private List<String> command;
+    private List<@Size(max = Bounds.ARGUMENT) String> command;
 
     @JsonPropertyDescription("Arguments to the command.")
     @Size(max = 256)
-    private List<String> args;
+    private List<@Size(max = Bounds.ARGUMENT) String> args;
 
     @JsonPropertyDescription("Port the process listens on. When set the container exposes it and a ClusterIP Service <app>-<process> is created.")
     @Min(1)
-    @Max(65535)
+    @Max(Bounds.PORT_MAX)
     private Integer port;
 
     @JsonPropertyDescription("Compute resources of the container (core/v1 ResourceRequirements).")
+    @SchemaFrom(type = ResourcesSchema.class)
     private ResourceRequirements resources;
 
     @JsonPropertyDescription("Readiness probe of the container (core/v1 Probe).")
+    @SchemaFrom(type = ProbeSchema.class)
     private Probe readinessProbe;
 
     @JsonPropertyDescription("Liveness probe of the container (core/v1 Probe).")
+    @SchemaFrom(type = ProbeSchema.class)
     private Probe livenessProbe;
 
     public Integer getReplicas() { return replicas; }

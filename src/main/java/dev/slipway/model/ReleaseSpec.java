@@ -2,6 +2,8 @@ package dev.slipway.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import dev.slipway.model.schema.EnvFromSchema;
+import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
@@ -32,10 +34,11 @@ public class ReleaseSpec {
     @Size(max = ConfigVars.MAX_VARS)
     @ValidationRule(value = ConfigVars.NAME_RULE, message = ConfigVars.NAME_MESSAGE)
     @ValidationRule(value = ConfigVars.RESERVED_RULE, message = ConfigVars.RESERVED_MESSAGE)
-    private Map<String, String> config;
+    private Map<String, @Size(max = ConfigVars.MAX_CONFIG_BYTES) String> config;
 
     @JsonPropertyDescription("Env sources (Secrets, ConfigMaps) of this release. Absent: inherited like config.")
     @Size(max = ConfigVars.MAX_ENV_FROM)
+    @SchemaFrom(type = EnvFromSchema[].class)
     private List<EnvFromSource> envFrom;
 
     @JsonPropertyDescription("What changed, shown in the history. The operator writes one when absent, e.g. \"Deploy 6d58b1ce\".")

@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 
 /** The same checks the CRD schema makes on config and envFrom, for servers that did not make them. */
 final class ConfigVarRules {
-    /** Env of every pod of the app; well below the 1.5 MB object limit of etcd. */
-    static final int MAX_CONFIG_BYTES = 128 * 1024;
     private static final Pattern NAME = Pattern.compile(ConfigVars.NAME_PATTERN);
 
     private ConfigVarRules() {
@@ -36,8 +34,8 @@ final class ConfigVarRules {
                 }
                 bytes += name.length() + (var.getValue() == null ? 0 : var.getValue().getBytes(StandardCharsets.UTF_8).length);
             }
-            if (bytes > MAX_CONFIG_BYTES) {
-                problems.accept(field + ".config is " + bytes / 1024 + " KiB; at most " + MAX_CONFIG_BYTES / 1024
+            if (bytes > ConfigVars.MAX_CONFIG_BYTES) {
+                problems.accept(field + ".config is " + bytes / 1024 + " KiB; at most " + ConfigVars.MAX_CONFIG_BYTES / 1024
                     + " KiB are allowed: move large values into a Secret or ConfigMap and use envFrom");
             }
         }

@@ -58,6 +58,31 @@ class BadInputTest {
             bad("501 config vars", "apps", APP, "{\"spec\":{\"config\":" + many(501, "\"V%d\":\"x\"") + "}}", "must have at most 500 properties"),
             bad("33 envFrom sources", "apps", APP, "{\"spec\":{\"envFrom\":[" + String.join(",", java.util.Collections.nCopies(33,
                 "{\"secretRef\":{\"name\":\"s\"}}")) + "]}}", "must have at most 32 items"),
+            bad("replicas beyond int32", "apps", APP, "{\"spec\":{\"processes\":{\"web\":{\"replicas\":3000000000}}}}", "maximum value of 2"),
+            bad("empty cpu quantity", "apps", APP, process("{\"resources\":{\"limits\":{\"cpu\":\"\"}}}"), "does not match the regex pattern"),
+            bad("memory that is no quantity", "apps", APP, process("{\"resources\":{\"requests\":{\"memory\":\"lots\"}}}"),
+                "does not match the regex pattern"),
+            bad("probe port above 65535", "apps", APP, process("{\"readinessProbe\":{\"httpGet\":{\"path\":\"/\",\"port\":70000}}}"),
+                "maximum value of 65535"),
+            bad("probe port name in capitals", "apps", APP, process("{\"livenessProbe\":{\"tcpSocket\":{\"port\":\"HTTP\"}}}"),
+                "does not match the regex pattern"),
+            bad("probe without port", "apps", APP, process("{\"readinessProbe\":{\"httpGet\":{\"path\":\"/\"}}}"), "required property 'port' not found"),
+            bad("negative probe period", "apps", APP, process("{\"readinessProbe\":{\"periodSeconds\":-1}}"), "minimum value of 0"),
+            bad("probe timeout beyond int32", "apps", APP, process("{\"livenessProbe\":{\"timeoutSeconds\":3000000000}}"), "maximum value of 2"),
+            bad("probe scheme FTP", "apps", APP, process("{\"readinessProbe\":{\"httpGet\":{\"port\":80,\"scheme\":\"FTP\"}}}"),
+                "does not match the regex pattern"),
+            bad("argument over 32 KiB", "apps", APP, process("{\"args\":[\"" + "a".repeat(32 * 1024 + 1) + "\"]}"), "must be at most 32,768 characters long"),
+            bad("config value over 128 KiB", "apps", APP, "{\"spec\":{\"config\":{\"BIG\":\"" + "x".repeat(128 * 1024 + 1) + "\"}}}",
+                "must be at most 131,072 characters long"),
+            bad("pod label value over 63 characters", "apps", APP, "{\"spec\":{\"podTemplate\":{\"labels\":{\"team\":\"" + "t".repeat(64) + "\"}}}}",
+                "must be at most 63 characters long"),
+            bad("pod label value with a space", "apps", APP, "{\"spec\":{\"podTemplate\":{\"labels\":{\"team\":\"a b\"}}}}",
+                "does not match the regex pattern"),
+            bad("toleration operator Maybe", "apps", APP, "{\"spec\":{\"podTemplate\":{\"tolerations\":[{\"key\":\"k\",\"operator\":\"Maybe\"}]}}}",
+                "does not match the regex pattern"),
+            bad("negative user id", "apps", APP, "{\"spec\":{\"podTemplate\":{\"securityContext\":{\"runAsUser\":-1}}}}", "minimum value of 0"),
+            bad("envFrom Secret name over 253 characters", "apps", APP, "{\"spec\":{\"envFrom\":[{\"secretRef\":{\"name\":\"" + "s".repeat(254) + "\"}}]}}",
+                "must be at most 253 characters long"),
             bad("release without app", "releases", RELEASE, "{\"spec\":{\"app\":null}}", "required property 'app' not found"),
             bad("release without image", "releases", RELEASE, "{\"spec\":{\"image\":null}}", "required property 'image' not found"),
             bad("image with a space", "releases", RELEASE, "{\"spec\":{\"image\":\"registry example/web\"}}", "does not match the regex pattern"),
@@ -72,6 +97,8 @@ class BadInputTest {
             badUpdate("config removed after numbering", "releases", RELEASE, "{\"spec\":{\"config\":null}}", NUMBERED, "a numbered Release is immutable"),
             badUpdate("config changed after numbering", "releases", RELEASE, "{\"spec\":{\"config\":{\"A\":\"2\"}}}", NUMBERED, "a numbered Release is immutable"),
             bad("rollback without app", "rollbacks", ROLLBACK, "{\"spec\":{\"app\":null}}", "required property 'app' not found"),
+            bad("rollback target 0", "rollbacks", ROLLBACK, "{\"spec\":{\"to\":0}}", "minimum value of 1"),
+            bad("rollback target with a space", "rollbacks", ROLLBACK, "{\"spec\":{\"to\":\"v 3\"}}", "does not match the regex pattern"),
             bad("rollback target as an object", "rollbacks", ROLLBACK, "{\"spec\":{\"to\":{\"version\":3}}}", "object found, integer expected"),
             bad("force as a string", "rollbacks", ROLLBACK, "{\"spec\":{\"force\":\"true\"}}", "string found, boolean expected"),
             badUpdate("rollback target changed", "rollbacks", ROLLBACK, "{\"spec\":{\"to\":4}}", "{}", "a Rollback is a one-shot request"));
@@ -109,6 +136,11 @@ class BadInputTest {
     private static Arguments badUpdate(String name, String plural, String base, String patch, String oldPatch, String message) {
         String old = merge(base, oldPatch);
         return Arguments.of(name, plural, merge(old, patch), old, message);
+    }
+
+    /** A patch of the web process. */
+    private static String process(String patch) {
+        return "{\"spec\":{\"processes\":{\"web\":" + patch + "}}}";
     }
 
     private static String many(int count, String format) {

@@ -4,6 +4,8 @@ import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.Rollback;
 import io.fabric8.crdv2.generator.CRDGenerator;
+import io.fabric8.crdv2.generator.CRDPostProcessor;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,16 @@ import java.util.stream.Stream;
 public final class CrdFiles {
     public static final Path COMMITTED = Path.of("crds");
     static final List<Class<?>> KINDS = List.of(App.class, Release.class, Rollback.class);
+    /** The generator takes one post-processor: printer columns in declared order, then int-or-string bounds. */
+    private static final CRDPostProcessor POST_PROCESSING = new CRDPostProcessor() {
+        private final PrinterColumnOrder columns = new PrinterColumnOrder(KINDS);
+        private final IntOrStringBounds bounds = new IntOrStringBounds();
+
+        @Override
+        public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
+            return bounds.process(columns.process(crd, crdSpecVersion), crdSpecVersion);
+        }
+    };
 
     private CrdFiles() {
     }
@@ -28,11 +40,11 @@ public final class CrdFiles {
         Path dir = Files.createTempDirectory("slipway-crds");
         try {
             new CRDGenerator()
-                .customResourceClasses(KINDS.stream().map(c -> c.asSubclass(io.fabric8.kubernetes.api.model.HasMetadata.class))
+                .customResourceClasses(KINDS.stream().map(c -> c.asSubclass(HasMetadata.class))
                     .toArray(Class[]::new))
                 .forCRDVersions("v1")
                 .withParallelGenerationEnabled(false)
-                .withPostProcessor(new PrinterColumnOrder(KINDS))
+                .withPostProcessor(POST_PROCESSING)
                 .inOutputDir(dir.toFile())
                 .generate();
             return read(dir);

@@ -203,9 +203,11 @@ public final class Benchmark {
     private void restarts(Fleet fleet) throws Exception {
         Samples ready = new Samples();
         Samples reconciled = new Samples();
+        Samples floor = new Samples();
         List<String> writes = new ArrayList<>();
         int apps = scale.fleetApps() + scale.busyApps() + 1;
         for (int i = 0; i < scale.restarts(); i++) {
+            floor.add(new ListFloor(cluster.api).measure());
             Restart.Result result = new Restart(cluster).run(apps, Map.of(
                 "quarkus.operator-sdk.controllers.app.max-reconciliation-interval", RESYNC_INTERVAL));
             ready.add(result.ready());
@@ -214,6 +216,9 @@ public final class Benchmark {
         }
         report.row("Restart to ready, " + apps + " apps cached (ms)", ready.summary("%.0f"), "< 3000", ready.median() < 3000);
         report.row("Restart to all " + apps + " apps reconciled (ms)", reconciled.summary("%.0f"));
+        report.row("Floor: a new client lists every kind the operator caches (ms)", floor.summary("%.0f"));
+        double ratio = reconciled.median() / floor.median();
+        report.row("All apps reconciled / floor (medians)", String.format("%.2f×", ratio), "≤ 1.5×", ratio <= 1.5);
         report.row("Writes caused by the restarts", writes.isEmpty() ? "0" : writes.size() + " " + writes, "0", writes.isEmpty());
     }
 }

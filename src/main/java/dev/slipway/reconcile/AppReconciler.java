@@ -84,7 +84,7 @@ public class AppReconciler implements Reconciler<App> {
     public List<EventSource<?, App>> prepareEventSources(EventSourceContext<App> context) {
         var releases = new InformerEventSource<>(InformerEventSourceConfiguration.from(Release.class, App.class)
             .withName("releases")
-            .withSecondaryToPrimaryMapper((Release r) -> appOf(r.getSpec() == null ? null : r.getSpec().getApp(), r))
+            .withSecondaryToPrimaryMapper((Release r) -> appOf(Releases.app(r), r))
             .build(), context);
         var rollbacks = new InformerEventSource<>(InformerEventSourceConfiguration.from(Rollback.class, App.class)
             .withName("rollbacks")
@@ -165,10 +165,17 @@ public class AppReconciler implements Reconciler<App> {
 
     private UpdateControl<App> reconcileApp(App app, Context<App> context) {
         String name = app.getMetadata().getName();
-        List<Release> all = context.getSecondaryResources(Release.class).stream()
-            .filter(r -> r.getSpec() != null && name.equals(r.getSpec().getApp()))
-            .filter(unreadable::check)
+        List<Release> ofApp = context.getSecondaryResources(Release.class).stream()
+            .filter(r -> name.equals(Releases.app(r)))
             .toList();
+        Optional<Release> unreadableHistory = ofApp.stream().filter(r -> !unreadable.check(r) && UnreadableObjects.mayBeNumbered(r)).findFirst();
+        if (unreadableHistory.isPresent()) {
+            // Leaving it out would silently change which release runs (an unreadable newest release would roll the
+            // App back to the one before it), so nothing is decided for the App until it is corrected.
+            reportStalled(app, context, Health.stalled(UnreadableObjects.REASON, UnreadableObjects.messageForApp(unreadableHistory.get())));
+            return UpdateControl.noUpdate();
+        }
+        List<Release> all = ofApp.stream().filter(Release::isReadable).toList();
         List<Release> numbered = new ArrayList<>(all.stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).toList());
         List<Release> unnumbered = new ArrayList<>(all.stream().filter(r -> !Releases.isNumbered(r)).sorted(Releases.CREATION_ORDER).toList());
         Ledgers.Read ledger = ledgers.read(app);

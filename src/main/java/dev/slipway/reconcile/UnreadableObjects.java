@@ -2,6 +2,9 @@ package dev.slipway.reconcile;
 
 import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.ReadProblem;
+import dev.slipway.model.Release;
+import dev.slipway.model.Slipway;
+import dev.slipway.release.Releases;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +35,22 @@ final class UnreadableObjects {
     static <T extends HasMetadata & ReadProblem> String message(T object) {
         return "Cannot read " + object.getKind() + " " + object.getMetadata().getName() + ": " + object.getReadProblem()
             + ". The operator leaves it, and what runs, as it is: correct the manifest and apply it again";
+    }
+
+    /**
+     * Whether an unreadable release may have a version: its status says so, or could not be read, or it carries the
+     * version label. Such a release is part of the App's history, which cannot be judged without it.
+     */
+    static boolean mayBeNumbered(Release release) {
+        return !release.isStatusReadable() || Releases.isNumbered(release)
+            || release.getMetadata().getLabels() != null && release.getMetadata().getLabels().containsKey(Slipway.LABEL_VERSION);
+    }
+
+    /** What the App's Stalled condition says about a release of its history that cannot be read. */
+    static String messageForApp(Release release) {
+        return "Cannot read Release " + release.getMetadata().getName() + " of this App's history: " + release.getReadProblem()
+            + ". Nothing is numbered, deployed or pruned for the App until it is corrected (what runs is kept): correct"
+            + " that Release's manifest and apply it again";
     }
 
     /** Whether {@code object} is readable; when not, reports it unless this generation was reported already. */

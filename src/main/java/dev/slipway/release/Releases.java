@@ -2,6 +2,7 @@ package dev.slipway.release;
 
 import dev.slipway.model.Cause;
 import dev.slipway.model.Release;
+import dev.slipway.model.Slipway;
 import dev.slipway.model.ReleasePhase;
 import java.util.Comparator;
 
@@ -19,6 +20,17 @@ public final class Releases {
 
     public static Long version(Release release) {
         return release.getStatus() == null ? null : release.getStatus().getVersion();
+    }
+
+    /**
+     * The App a release belongs to: its spec says, or, when the spec could not be read, the app label the operator
+     * put on it at numbering.
+     */
+    public static String app(Release release) {
+        if (release.getSpec() != null && release.getSpec().getApp() != null) {
+            return release.getSpec().getApp();
+        }
+        return release.getMetadata().getLabels() == null ? null : release.getMetadata().getLabels().get(Slipway.LABEL_APP);
     }
 
     public static boolean isNumbered(Release release) {

@@ -121,6 +121,39 @@ class UnreadableObjectsTest extends ClusterScenario {
         assertThat(cluster.releasesOf("shop")).extracting(r -> r.getMetadata().getName()).containsExactly("shop-a", "shop-b");
     }
 
+    @Test
+    void aNumberedReleaseThatCannotBeReadKeepsWhatRunsUntilItIsCorrected() {
+        cluster.create(webAndWorker("shop", Map.of()));
+        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+        cluster.create(release("shop-b", "shop", "registry.example/shop/web:2"));
+        cluster.awaitPhase("shop-b", ReleasePhase.Active);
+
+        // Written past the schema (a server without the immutability rule, or an older operator's model).
+        editRaw("shop-b", spec -> spec.put("source", "not an object"));
+        awaitStalledUnreadable("shop", "Release shop-b of this App's history: spec.source");
+        cluster.create(release("shop-c", "shop", "registry.example/shop/web:3"));
+
+        assertThat(cluster.deployment("shop-web").getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+            .as("not rolled back to v1, not moved on to shop-c").isEqualTo("registry.example/shop/web:2");
+        assertThat(cluster.release("shop-c").getStatus() == null ? null : cluster.release("shop-c").getStatus().getVersion()).isNull();
+
+        editRaw("shop-b", spec -> spec.remove("source"));
+        cluster.awaitPhase("shop-c", ReleasePhase.Active);
+        assertThat(cluster.release("shop-c").getStatus().getVersion()).isEqualTo(3L);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void editRaw(String release, java.util.function.Consumer<Map<String, Object>> change) {
+        cluster.client.genericKubernetesResources("slipway.dev/v1alpha1", "Release").inNamespace(Manifests.NAMESPACE)
+            .withName(release).edit(r -> {
+                Map<String, Object> spec = new java.util.LinkedHashMap<>((Map<String, Object>) r.getAdditionalProperties().get("spec"));
+                change.accept(spec);
+                r.setAdditionalProperty("spec", spec);
+                return r;
+            });
+    }
+
     private void awaitStalledUnreadable(String app, String field) {
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> {
             List<Condition> conditions = cluster.app(app).getStatus() == null ? List.of() : cluster.app(app).getStatus().getConditions();

@@ -5,12 +5,15 @@ import static dev.slipway.testing.Manifests.webAndWorker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.slipway.model.AppStatus;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.testing.AdmissionDenial;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import dev.slipway.testing.Manifests;
+import io.fabric8.kubernetes.api.model.Condition;
 import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,10 +25,13 @@ class RefusedWriteTest extends ClusterScenario {
     // The App's Deployments exist before the policy is on, so its refused writes are updates, named in the path.
     private final AdmissionDenial policy = new AdmissionDenial("images.policy.example", "images must come from registry.internal",
         path -> path.contains("/deployments/denied-"));
+    // A create is POSTed to the collection: its path names no Deployment, and neither does the webhook's answer.
+    private final AdmissionDenial creates = new AdmissionDenial("images.policy.example", "images must come from registry.internal",
+        path -> path.endsWith("/namespaces/" + Manifests.NAMESPACE + "/deployments"));
 
     @Override
     protected Cluster newCluster() {
-        return new Cluster(policy::wrap);
+        return new Cluster(server -> creates.wrap(policy.wrap(server)));
     }
 
     @Test
@@ -55,5 +61,23 @@ class RefusedWriteTest extends ClusterScenario {
         assertThat(cluster.release("denied-2").getStatus().getVersion()).as("not renumbered").isEqualTo(2L);
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.app("denied").getStatus().getConditions())
             .anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True")));
+    }
+
+    @Test
+    void aDeniedDeploymentCreateIsReportedNamingTheDeployment() {
+        creates.enforce(true);
+        cluster.create(webAndWorker("denied", Map.of()));
+        cluster.create(release("denied-1", "denied", "registry.example/denied/web:1"));
+
+        await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.app("denied").getStatus())
+            .as("status of denied").isNotNull().extracting(AppStatus::getConditions).asInstanceOf(InstanceOfAssertFactories.list(Condition.class))
+            .anySatisfy(c -> {
+                assertThat(c.getType() + "=" + c.getStatus() + " " + c.getReason()).isEqualTo("Stalled=True WriteRefused");
+                assertThat(c.getMessage()).containsPattern("refused to write deployments denied-(web|worker) \\(403: ")
+                    .contains(creates.message());
+            }));
+
+        creates.enforce(false);
+        cluster.awaitPhase("denied-1", ReleasePhase.Active);
     }
 }

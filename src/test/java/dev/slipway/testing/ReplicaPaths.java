@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * So each process is given its own URL, {@link #url}, the API server's under a path naming the replica (a client
  * keeps the path of its server URL, as behind a proxy such as Rancher's); this dispatcher removes that path and
  * appends the replica's name to the User-Agent, as in {@code slipway-operator/0.1.0 (replica-b)}, for the
- * dispatchers behind it ({@link RequestLog}).
+ * dispatchers behind it ({@link RequestLog}). The client reads the resource and name of a failed request from
+ * its path, which the prefix shifts: a refusal would name no object, so scenarios with refused writes do not use it.
  */
 public final class ReplicaPaths extends Dispatcher {
     private static final Pattern PREFIX = Pattern.compile("^/replicas/([a-z0-9-]+)(/.*)$");

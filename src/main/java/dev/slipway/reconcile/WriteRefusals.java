@@ -23,7 +23,7 @@ final class WriteRefusals {
 
     /** "The API server refused to write deployments shop-web (403: admission webhook … denied the request: …). …" */
     static String message(KubernetesClientException e) {
-        String object = e.getResourcePlural() == null ? "an object" : e.getResourcePlural() + (e.getName() == null ? "" : " " + e.getName());
+        String object = e.getResourcePlural() == null ? "an object" : e.getResourcePlural() + (name(e) == null ? "" : " " + name(e));
         String detail = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
         if (detail != null && detail.length() > MAX_DETAIL) {
             detail = detail.substring(0, MAX_DETAIL) + "…";
@@ -31,5 +31,13 @@ final class WriteRefusals {
         return "The API server refused to write " + object + " (" + e.getCode() + ": " + detail + "). What runs is kept and"
             + " the write is retried with backoff; once the cause is removed (admission policy, ResourceQuota, field value)"
             + " the App goes on by itself";
+    }
+
+    /** From the request's path; for a create, which has none there, from the Status's details. */
+    private static String name(KubernetesClientException e) {
+        if (e.getName() != null) {
+            return e.getName();
+        }
+        return e.getStatus() == null || e.getStatus().getDetails() == null ? null : e.getStatus().getDetails().getName();
     }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,11 +34,16 @@ public final class OperatorProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final long startedNanos;
+    private final Path log;
+    /** Where this process's output starts in {@code log}, which earlier runs may have written to before. */
+    private final long logStart;
 
-    private OperatorProcess(Process process, int port, long startedNanos) {
+    private OperatorProcess(Process process, int port, long startedNanos, Path log, long logStart) {
         this.process = process;
         this.port = port;
         this.startedNanos = startedNanos;
+        this.log = log;
+        this.logStart = logStart;
     }
 
     /** Starts the operator; {@code properties} are extra -D settings (e.g. a max reconciliation interval). */
@@ -71,6 +77,7 @@ public final class OperatorProcess implements AutoCloseable {
         command.add("-jar");
         command.add(JAR.getFileName().toString());
         Files.createDirectories(log.toAbsolutePath().getParent());
+        long logStart = Files.exists(log) ? Files.size(log) : 0;
         long started = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(command).directory(JAR.getParent().toFile()).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toAbsolutePath().toFile()));
@@ -78,7 +85,7 @@ public final class OperatorProcess implements AutoCloseable {
         Process process = builder.start();
         // Killing the benchmark must not leave an operator behind, spinning against a vanished API server.
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-        return new OperatorProcess(process, port, started);
+        return new OperatorProcess(process, port, started, log, logStart);
     }
 
     /** Waits until /q/health/ready answers 200; returns the time from process start, or fails after {@code limit}. */
@@ -94,6 +101,12 @@ public final class OperatorProcess implements AutoCloseable {
             Thread.sleep(10);
         }
         throw new IllegalStateException("the operator was not ready within " + limit);
+    }
+
+    /** The lines this process has written to its log (stdout and stderr) so far. */
+    public List<String> logLines() throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        return new String(all, (int) logStart, all.length - (int) logStart, StandardCharsets.UTF_8).lines().toList();
     }
 
     public Duration sinceStart() {

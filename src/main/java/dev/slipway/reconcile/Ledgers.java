@@ -4,9 +4,11 @@ import dev.slipway.model.App;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.NameLedger;
 import dev.slipway.workload.Owners;
+import dev.slipway.workload.RefusedCreates;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Base64;
@@ -62,7 +64,7 @@ final class Ledgers {
         Map<String, String> binary = new HashMap<>(Map.of(NAMES, Base64.getEncoder().encodeToString(ledger.names())));
         Map<String, String> data = new HashMap<>(Map.of(DEPARTURES, ledger.departures(), CLAIMS, ledger.claims()));
         if (stored.isEmpty()) {
-            ConfigMap created = client.resource(new ConfigMapBuilder()
+            ConfigMap desired = new ConfigMapBuilder()
                 .withNewMetadata()
                     .withName(name(app)).withNamespace(app.getMetadata().getNamespace())
                     .addToLabels(Slipway.LABEL_MANAGED_BY, Slipway.MANAGED_BY)
@@ -71,7 +73,14 @@ final class Ledgers {
                     .addToOwnerReferences(Owners.ownerReference(app))
                 .endMetadata()
                 .withBinaryData(binary).withData(data)
-                .build()).create();
+                .build();
+            ConfigMap created;
+            try {
+                created = client.resource(desired).create();
+            } catch (KubernetesClientException e) {
+                RefusedCreates.name(e, desired);
+                throw e;
+            }
             cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
             return new Read(ledger, created);
         }

@@ -1,6 +1,7 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.Release;
+import dev.slipway.workload.RefusedCreates;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -39,6 +40,7 @@ final class ReleaseCreator {
             return created(client.resource(wanted).create());
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
+                RefusedCreates.name(e, wanted);
                 throw e;
             }
             Release existing = client.resources(Release.class).inNamespace(wanted.getMetadata().getNamespace())

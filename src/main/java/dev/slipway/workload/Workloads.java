@@ -6,8 +6,6 @@ import dev.slipway.model.Release;
 import dev.slipway.model.Slipway;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusDetails;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -113,21 +111,8 @@ public final class Workloads {
                         + " already exists and is not managed by Slipway; delete or rename it so the operator can create its own");
                 }
             }
-            named(e, desired);
+            RefusedCreates.name(e, desired);
             throw e;
-        }
-    }
-
-    /**
-     * A create is sent to the collection, so the client's exception names no object, and an admission webhook's
-     * denial need not either: the Status's details say which, as in the API server's own refusals.
-     */
-    private static void named(KubernetesClientException e, HasMetadata desired) {
-        Status status = e.getStatus();
-        if (e.getName() == null && status != null && (status.getDetails() == null || status.getDetails().getName() == null)) {
-            StatusDetails details = status.getDetails() == null ? new StatusDetails() : status.getDetails();
-            details.setName(desired.getMetadata().getName());
-            status.setDetails(details);
         }
     }
 

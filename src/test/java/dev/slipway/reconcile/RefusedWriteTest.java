@@ -29,9 +29,12 @@ class RefusedWriteTest extends ClusterScenario {
     private final AdmissionDenial creates = new AdmissionDenial("images.policy.example", "images must come from registry.internal",
         path -> path.endsWith("/namespaces/" + Manifests.NAMESPACE + "/deployments"));
 
+    private final AdmissionDenial releaseCreates = new AdmissionDenial("releases.policy.example", "releases need an approved change ticket",
+        path -> path.endsWith("/namespaces/" + Manifests.NAMESPACE + "/releases"));
+
     @Override
     protected Cluster newCluster() {
-        return new Cluster(server -> creates.wrap(policy.wrap(server)));
+        return new Cluster(server -> releaseCreates.wrap(creates.wrap(policy.wrap(server))));
     }
 
     @Test
@@ -79,5 +82,25 @@ class RefusedWriteTest extends ClusterScenario {
 
         creates.enforce(false);
         cluster.awaitPhase("denied-1", ReleasePhase.Active);
+    }
+
+    @Test
+    void aDeniedCreateOfAReleaseTheOperatorMakesIsReportedNamingTheRelease() {
+        cluster.create(webAndWorker("denied", Map.of("A", "1")));
+        cluster.create(release("denied-1", "denied", "registry.example/denied/web:1"));
+        cluster.awaitPhase("denied-1", ReleasePhase.Active);
+
+        releaseCreates.enforce(true);
+        cluster.update(dev.slipway.model.App.class, "denied", app -> app.getSpec().setConfig(Map.of("A", "2")));
+
+        await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.app("denied").getStatus().getConditions())
+            .anySatisfy(c -> {
+                assertThat(c.getType() + "=" + c.getStatus() + " " + c.getReason()).isEqualTo("Stalled=True WriteRefused");
+                assertThat(c.getMessage()).contains("refused to write releases denied-v2 (403: " + releaseCreates.message() + ")");
+            }));
+
+        releaseCreates.enforce(false);
+        cluster.awaitPhase("denied-v2", ReleasePhase.Active);
+        assertThat(cluster.release("denied-v2").getSpec().getConfig()).containsEntry("A", "2");
     }
 }

@@ -49,7 +49,7 @@ class OverlappingReplicasIT {
         second = replica("b");
         first.awaitReady(START);
         second.awaitReady(START);
-        OverlapBursts bursts = new OverlapBursts(api.newClient(), 2);
+        OverlapBursts bursts = new OverlapBursts(api.newClient(), 1);
 
         bursts.run();
 

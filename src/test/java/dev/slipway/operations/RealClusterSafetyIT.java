@@ -69,8 +69,29 @@ class RealClusterSafetyIT {
     }
 
     @Test
+    void aPrunedReleasePutBackNeverRuns() throws Exception {
+        startOperator();
+        pruneTheFirstOfFour();
+
+        client.resource(release("shop-1", "shop", "registry.example/shop/web:shop-1")).create();
+
+        assertPutBackReleaseNeverRuns();
+    }
+
+    @Test
     void aPrunedReleasePutBackWhileTheOperatorWasDownNeverRuns() throws Exception {
         startOperator();
+        pruneTheFirstOfFour();
+
+        assertThat(operator.terminate(STOP)).isPresent();
+        client.resource(release("shop-1", "shop", "registry.example/shop/web:shop-1")).create();
+        startOperator();
+
+        assertPutBackReleaseNeverRuns();
+    }
+
+    /** historyLimit 2 and four deploys: shop-1 (v1) is pruned. */
+    private void pruneTheFirstOfFour() {
         App app = webAndWorker("shop", Map.of());
         app.getSpec().setHistoryLimit(2);
         client.resource(app).create();
@@ -79,11 +100,9 @@ class RealClusterSafetyIT {
             awaitPhase("shop-" + i, ReleasePhase.Active);
         }
         await().atMost(Cluster.CONVERGENCE).until(() -> stored("shop-1") == null);
+    }
 
-        assertThat(operator.terminate(STOP)).isPresent();
-        client.resource(release("shop-1", "shop", "registry.example/shop/web:shop-1")).create();
-        startOperator();
-
+    private void assertPutBackReleaseNeverRuns() {
         awaitPhase("shop-1", ReleasePhase.Failed);
         assertThat(stored("shop-1").getStatus().getMessage()).startsWith("shop-1 was v1 of App shop and was pruned (historyLimit) at ");
         deploy("shop", "shop-5");

@@ -1,5 +1,7 @@
 package dev.slipway.release;
 
+import dev.slipway.model.Release;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,16 @@ public record Claim(long version, String name, String key) {
 
     public boolean forRequest() {
         return !key.startsWith("uid:");
+    }
+
+    /** Whether this claim was made for {@code release}: by its uid, or by the request its annotation names. */
+    public boolean isFor(Release release) {
+        if (!forRequest()) {
+            return key.equals(ofUid(release.getMetadata().getUid()));
+        }
+        int eq = key.indexOf('=');
+        Map<String, String> annotations = release.getMetadata().getAnnotations();
+        return annotations != null && key.substring(eq + 1).equals(annotations.get(key.substring(0, eq)));
     }
 
     /** One line of the ledger: {@code <version> <name> <key>}; names and keys have no spaces. */

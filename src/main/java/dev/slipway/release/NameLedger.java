@@ -1,10 +1,10 @@
 package dev.slipway.release;
 
+import dev.slipway.model.Release;
+import dev.slipway.model.Slipway;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import dev.slipway.model.Release;
-import dev.slipway.model.Slipway;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,19 +75,10 @@ public final class NameLedger {
             return version;
         }
         long v = version.getAsLong();
-        boolean claimed = claims.stream().anyMatch(c -> c.version() == v && c.name().equals(name) && ownedBy(c, release));
+        boolean claimed = claims.stream().anyMatch(c -> c.version() == v && c.name().equals(name) && c.isFor(release));
         String label = release.getMetadata().getLabels() == null ? null : release.getMetadata().getLabels().get(Slipway.LABEL_VERSION);
         boolean labelled = String.valueOf(v).equals(label) && departure(v).isEmpty();
         return claimed || labelled ? version : OptionalLong.empty();
-    }
-
-    private static boolean ownedBy(Claim claim, Release release) {
-        if (!claim.forRequest()) {
-            return claim.key().equals(Claim.ofUid(release.getMetadata().getUid()));
-        }
-        int eq = claim.key().indexOf('=');
-        Map<String, String> annotations = release.getMetadata().getAnnotations();
-        return annotations != null && claim.key().substring(eq + 1).equals(annotations.get(claim.key().substring(0, eq)));
     }
 
     /** The claim made for a request, if still kept. */

@@ -60,7 +60,8 @@ final class Claims {
      */
     Release forRequest(String annotation, String value, LongFunction<Release> desired) {
         String key = Claim.ofRequest(annotation, value);
-        Optional<Claim> before = ledger.claimFor(key);
+        // A committed claim is history: the same config digest asked for again (a revert) is a new request.
+        Optional<Claim> before = ledger.claimFor(key).filter(c -> c.refused() || c.version() > committedUpTo);
         if (before.isPresent() && before.get().refused()) {
             throw new IllegalStateException("the request " + key + " was refused; no release is made for it");
         }

@@ -39,6 +39,23 @@ class ConfigChangeTest extends ClusterScenario {
     }
 
     @Test
+    void aConfigSetAgainAfterAnotherIsANewRelease() {
+        cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));
+        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+
+        String[] levels = {"debug", "info", "debug"};
+        for (int i = 0; i < levels.length; i++) {
+            String level = levels[i];
+            int version = i + 2;
+            cluster.update(App.class, "shop", app -> app.getSpec().getConfig().put("LOG_LEVEL", level));
+            cluster.awaitPhase("shop-v" + version, ReleasePhase.Active);
+            assertThat(cluster.release("shop-v" + version).getSpec().getConfig()).containsEntry("LOG_LEVEL", level);
+        }
+        assertThat(cluster.releasesOf("shop")).hasSize(4);
+    }
+
+    @Test
     void aConfigChangeDuringARolloutKeepsTheBuildBeingRolledOut() {
         cluster.deployments.setOutcome(d -> imageOf(d).endsWith(":stuck") ? Outcome.NEVER_AVAILABLE : cluster.deployments.kubelet(d));
         cluster.create(webAndWorker("shop", Map.of("LOG_LEVEL", "info")));

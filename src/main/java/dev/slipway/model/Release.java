@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.model.annotation.Kind;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
+import java.util.List;
 
 /** One immutable build + config snapshot of an App, numbered v1, v2, … by the operator. */
 @Group(Slipway.GROUP)
@@ -31,6 +32,22 @@ import io.fabric8.kubernetes.model.annotation.Version;
 public class Release extends CustomResource<ReleaseSpec, ReleaseStatus> implements Namespaced, ReadProblem {
     @JsonIgnore
     private Unreadable unreadable;
+    @JsonIgnore
+    private List<String> fieldManagers;
+
+    /**
+     * The managers of this release's fields (its managedFields' managers, status writes aside), kept in memory when
+     * the informer cache dropped managedFields to save memory; null when managedFields were not dropped.
+     */
+    @JsonIgnore
+    public List<String> getFieldManagers() {
+        return fieldManagers;
+    }
+
+    @JsonIgnore
+    public void setFieldManagers(List<String> fieldManagers) {
+        this.fieldManagers = fieldManagers;
+    }
 
     @Override
     public Unreadable getUnreadable() {

@@ -84,24 +84,29 @@ public class AppReconciler implements Reconciler<App> {
     public List<EventSource<?, App>> prepareEventSources(EventSourceContext<App> context) {
         var releases = new InformerEventSource<>(InformerEventSourceConfiguration.from(Release.class, App.class)
             .withName("releases")
+            .withItemStore(LeanCache.store())
             .withSecondaryToPrimaryMapper((Release r) -> appOf(Releases.app(r), r))
             .build(), context);
         var rollbacks = new InformerEventSource<>(InformerEventSourceConfiguration.from(Rollback.class, App.class)
             .withName("rollbacks")
+            .withItemStore(LeanCache.store())
             .withSecondaryToPrimaryMapper((Rollback r) -> appOf(r.getSpec() == null ? null : r.getSpec().getApp(), r))
             .build(), context);
         var deployments = new InformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class, App.class)
             .withName("deployments")
+            .withItemStore(LeanCache.store())
             .withLabelSelector(MANAGED_SELECTOR)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(App.class))
             .build(), context);
         var ledgers = new InformerEventSource<>(InformerEventSourceConfiguration.from(ConfigMap.class, App.class)
             .withName("ledgers")
+            .withItemStore(LeanCache.store())
             .withLabelSelector(Ledgers.LABEL)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(App.class))
             .build(), context);
         var services = new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, App.class)
             .withName("services")
+            .withItemStore(LeanCache.store())
             .withLabelSelector(MANAGED_SELECTOR)
             .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(App.class))
             .build(), context);

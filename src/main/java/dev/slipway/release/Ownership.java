@@ -3,6 +3,7 @@ package dev.slipway.release;
 import dev.slipway.model.Release;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,12 +45,26 @@ public final class Ownership {
         if ("Helm".equals(labels.get("app.kubernetes.io/managed-by"))) {
             return Optional.of("Helm");
         }
-        return metadata.getManagedFields() == null ? Optional.empty() : metadata.getManagedFields().stream()
-            .filter(entry -> entry.getSubresource() == null || entry.getSubresource().isEmpty())
-            .map(ManagedFieldsEntry::getManager)
-            .filter(Objects::nonNull)
+        return managers(release).stream()
             .filter(manager -> !OWN_MANAGERS.contains(manager))
             .sorted().findFirst()
             .map(manager -> "field manager " + manager);
+    }
+
+    /**
+     * Who wrote the release's fields (status writes aside): from its managedFields, or, where the informer cache
+     * dropped them to save memory, from what it kept of them.
+     */
+    public static List<String> managers(Release release) {
+        List<ManagedFieldsEntry> entries = release.getMetadata().getManagedFields();
+        if (entries == null || entries.isEmpty()) {
+            return release.getFieldManagers() == null ? List.of() : release.getFieldManagers();
+        }
+        return entries.stream()
+            .filter(entry -> entry.getSubresource() == null || entry.getSubresource().isEmpty())
+            .map(ManagedFieldsEntry::getManager)
+            .filter(Objects::nonNull)
+            .distinct()
+            .toList();
     }
 }

@@ -11,6 +11,8 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.release.Releases;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntryBuilder;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,31 @@ class PruningTest extends ClusterScenario {
         assertThat(cluster.releasesOf("shop")).as("a sync would only create them again").hasSize(5);
         assertThat(cluster.app("shop").getStatus().getConditions()).anySatisfy(c ->
             assertThat(c.getType() + "=" + c.getStatus()).isEqualTo("Ready=True"));
+    }
+
+    /**
+     * As a real API server records them: kubectl's own field manager, with its field set and last-applied
+     * annotation, which the operator's cache drops (LeanCache) while keeping who the manager was.
+     */
+    @Test
+    void releasesAppliedWithKubectlAreNotPrunedThoughTheCacheDropsTheirManagedFields() {
+        for (int i = 1; i <= 4; i++) {
+            Release release = release("shop-" + i, "shop", "registry.example/shop/web:" + i);
+            release.getMetadata().setAnnotations(Map.of(LeanCache.LAST_APPLIED, "{\"kind\":\"Release\"}"));
+            release.getMetadata().setManagedFields(List.of(new ManagedFieldsEntryBuilder().withManager("kubectl-client-side-apply")
+                .withOperation("Update").withApiVersion("slipway.dev/v1alpha1").withFieldsType("FieldsV1")
+                .withNewFieldsV1().addToAdditionalProperties("f:spec", Map.of("f:image", Map.of())).endFieldsV1().build()));
+            cluster.create(release);
+            cluster.awaitPhase("shop-" + i, ReleasePhase.Active);
+        }
+
+        await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.app("shop").getStatus().getConditions())
+            .anySatisfy(c -> assertThat(c.getReason() + ": " + c.getMessage()).startsWith("KeptByAnotherTool: 1 release is over"
+                + " spec.historyLimit (2) and kept by field manager kubectl-client-side-apply: shop-1.")));
+        assertThat(cluster.releasesOf("shop")).hasSize(4).allSatisfy(r -> {
+            assertThat(r.getMetadata().getManagedFields()).as("still on the server").isNotEmpty();
+            assertThat(r.getMetadata().getAnnotations()).as("still on the server").containsKey(LeanCache.LAST_APPLIED);
+        });
     }
 
     @Test

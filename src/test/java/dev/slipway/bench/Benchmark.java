@@ -182,6 +182,9 @@ public final class Benchmark {
         report.row(String.format("Heap after full GC, %d apps + %d releases cached (MiB)", scale.fleetApps() + scale.busyApps() + 1, releases),
             String.format("%.0f", heap / 1048576.0), "< 256", heap < 256L * 1048576);
         report.row("Process RSS, same moment (MiB)", String.format("%.0f", rss / 1048576.0));
+        CacheFootprint.Result footprint = new CacheFootprint().measure();
+        report.row("Heap per cached Release as a real server sends it, kubectl-applied (KiB)", String.format(
+            "%.1f as sent, %.1f as cached (managedFields and last-applied dropped)", footprint.rawKiB(), footprint.leanKiB()));
     }
 
     private void idle(String label, Duration window) throws InterruptedException {

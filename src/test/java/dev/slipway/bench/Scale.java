@@ -9,7 +9,7 @@ import java.time.Duration;
 record Scale(String name, int starts, int soloReleases, int busyApps, int busyRounds, int fleetApps, int releasesPerApp,
              int fleetRounds, int historyLimit, Duration idle, int restarts) {
 
-    static final Scale FULL = new Scale("full", 5, 100, 200, 5, 1000, 10, 2, 30, Duration.ofSeconds(60), 3);
+    static final Scale FULL = new Scale("full", 10, 100, 200, 5, 1000, 10, 2, 30, Duration.ofSeconds(60), 3);
     static final Scale QUICK = new Scale("quick", 2, 20, 20, 2, 50, 10, 2, 30, Duration.ofSeconds(10), 1);
 
     static Scale fromEnvironment() {

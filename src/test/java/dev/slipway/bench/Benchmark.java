@@ -84,7 +84,7 @@ public final class Benchmark {
     }
 
     private void startup() throws Exception {
-        StartupComparison.report(report, new StartupComparison(cluster, StartupComparison.setUps()).run(scale.starts()), "empty cluster");
+        StartupComparison.report(report, new StartupComparison(cluster, StartupComparison.setUps()).run(scale.startupRounds()), "empty cluster");
     }
 
     private ReleaseLatency.Result latency(String label, Fleet fleet, int rounds) throws InterruptedException {

@@ -17,10 +17,11 @@ public final class StartupBenchmark {
         MachineInfo machine = MachineInfo.read();
         machine.lines().forEach(System.out::println);
         Report report = new Report(machine, "bench-startup");
-        int rounds = scale == Scale.FULL ? ROUNDS : scale.starts();
+        int rounds = scale == Scale.FULL ? ROUNDS : scale.startupRounds();
         report.setting(rounds + " rounds; each round starts every set-up once, in an order that rotates from round to round;"
             + " the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=50 [archive options] -jar quarkus-run.jar`"
-            + " in target/quarkus-app against the in-process API server with no Apps");
+            + " in target/quarkus-app against the in-process API server with no Apps; the archives were trained on this jar"
+            + " by `make aot` just before");
         HostCpu cpuAtStart = HostCpu.now();
         try (BenchCluster cluster = BenchCluster.start(Path.of("target/bench/startup.log"))) {
             StartupComparison.report(report, new StartupComparison(cluster, StartupComparison.setUps()).run(rounds), "empty cluster");

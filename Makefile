@@ -55,7 +55,10 @@ uninstall: ## Remove the CRDs (and with them every App, Release and their worklo
 deploy: ## Install CRDs, RBAC and the operator (2 replicas, leader election); IMAGE=… picks the image
 	$(KUBECTL) kustomize deploy/ | sed 's#ghcr.io/slipway-dev/slipway-operator:0.1.0#$(IMAGE)#' | $(KUBECTL) apply -f -
 
-image: build ## Build the container image $(IMAGE) (needs a Docker engine; none on the dev machines)
+image: build ## Build the container image $(IMAGE) on JDK 25, training its AOT cache inside (needs a Docker engine; none on the dev machines)
+	rm -rf target/training && mkdir -p target/training/lib
+	cp -R target/classes target/test-classes crds deploy target/training/
+	tr ':' '\n' < $(TEST_CLASSPATH) | xargs -I{} cp {} target/training/lib/
 	docker build -f src/main/docker/Dockerfile.jvm -t $(IMAGE) .
 
 undeploy: ## Remove the operator and its RBAC (CRDs and apps stay: see docs/operations.md)

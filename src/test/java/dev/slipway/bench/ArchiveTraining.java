@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * `make aot`: the training runs of the start-up archives. The packaged operator runs against the in-process API
@@ -30,12 +32,33 @@ public final class ArchiveTraining {
     private ArchiveTraining() {
     }
 
-    public static void main(String[] args) throws Exception {
-        train(OperatorJvm.appCdsTraining(), OperatorJvm.CDS_ARCHIVE);
-        OperatorJvm.java25().ifPresentOrElse(
-            java25 -> train(OperatorJvm.training(java25), OperatorJvm.AOT_CACHE),
-            () -> System.out.println("no JDK 25 (JAVA25 / -D" + OperatorJvm.JAVA25_PROPERTY + "): no AOT cache trained"));
+    /**
+     * No arguments: both archives, the AOT cache only where a JDK 25 is named. "aot" or "appcds": that one only,
+     * and "aot" without a JDK 25 is an error (the image build names its own JDK and must not end up without a cache).
+     */
+    public static void main(String[] args) {
+        try {
+            trainAll(args.length == 0 ? List.of() : List.of(args));
+        } catch (RuntimeException e) {
+            // Exits at once: a thread the failed run left behind must not keep a build step waiting.
+            System.err.println("TRAINING FAILED: " + e.getMessage());
+            System.exit(1);
+        }
         System.exit(0);
+    }
+
+    private static void trainAll(List<String> kinds) {
+        if (kinds.isEmpty() || kinds.contains("appcds")) {
+            train(OperatorJvm.appCdsTraining(), OperatorJvm.CDS_ARCHIVE);
+        }
+        Optional<Path> java25 = OperatorJvm.java25();
+        if (java25.isPresent() && (kinds.isEmpty() || kinds.contains("aot"))) {
+            train(OperatorJvm.training(java25.get()), OperatorJvm.AOT_CACHE);
+        } else if (kinds.contains("aot")) {
+            throw new IllegalStateException("no JDK 25 at -D" + OperatorJvm.JAVA25_PROPERTY + ": no AOT cache can be trained");
+        } else if (kinds.isEmpty()) {
+            System.out.println("no JDK 25 (JAVA25 / -D" + OperatorJvm.JAVA25_PROPERTY + "): no AOT cache trained");
+        }
     }
 
     private static void train(OperatorJvm jvm, Path archive) {

@@ -55,7 +55,7 @@ public final class OperatorProcess implements AutoCloseable {
         return start(apiServerUrl, log, properties, environment, OperatorJvm.current());
     }
 
-    /** The same on a chosen JVM and start-up archive (the start-up benchmark and the AOT training run). */
+    /** The same on a chosen JVM and start-up archive (the start-up benchmark and the archive training runs). */
     public static OperatorProcess start(String apiServerUrl, Path log, Map<String, String> properties,
                                         Map<String, String> environment, OperatorJvm jvm) throws IOException {
         if (!Files.exists(JAR)) {

@@ -3,19 +3,23 @@ SHELL := /bin/bash
 MVN := ./mvnw -B
 JAVA ?= java
 JAVA_TEST_OPTS := -Djava.util.logging.manager=org.jboss.logmanager.LogManager
+# A JDK 25 (bin/java) for the Leyden AOT cache; empty where there is none, and then AppCDS on $(JAVA) is used.
+JAVA25 ?= $(wildcard /usr/lib/jvm/temurin-25-jdk-amd64/bin/java)
+TEST_MAIN = $(JAVA) $(JAVA_TEST_OPTS) -Dslipway.java25=$(JAVA25) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH))
 KUBECTL ?= kubectl
 TEST_CLASSPATH := target/test-classpath.txt
 IMAGE ?= ghcr.io/slipway-dev/slipway-operator:0.1.0
 
 .DEFAULT_GOAL := help
 PREFIX ?= $(HOME)/.local
-.PHONY: help build test demo bench run crds install uninstall deploy undeploy image cli install-cli uninstall-cli cli-sandbox
+.PHONY: help build test demo bench bench-startup aot run crds install uninstall deploy undeploy image cli install-cli uninstall-cli cli-sandbox
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
-build: ## Compile, test and package the operator (target/quarkus-app/quarkus-run.jar)
+build: $(TEST_CLASSPATH) ## Compile, test and package the operator (target/quarkus-app/quarkus-run.jar) and train its start-up archives
 	$(MVN) package
+	$(TEST_MAIN) dev.slipway.bench.ArchiveTraining
 
 test: ## Run all tests (unit, reconcile-loop against the in-process API server, CRD drift) and package
 	$(MVN) verify
@@ -24,13 +28,19 @@ demo: $(TEST_CLASSPATH) ## Run the operator against an in-process API server wit
 	$(MVN) -q -DskipTests test-compile
 	$(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.demo.Demo examples
 
-bench: $(TEST_CLASSPATH) ## Benchmarks of the packaged operator (≈1 h here; writes docs/benchmarks.md); BENCH_QUICK=1 for a small check run
-	$(MVN) -q -DskipTests package
-	$(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.bench.Benchmark
+bench: aot ## Benchmarks of the packaged operator (≈1 h here; writes docs/benchmarks.md); BENCH_QUICK=1 for a small check run
+	$(TEST_MAIN) dev.slipway.bench.Benchmark
 
-run: ## Run the packaged operator against the cluster of the current kubeconfig (CRDs must be installed)
+bench-startup: aot ## Start to ready only: JAVA + AppCDS beside JAVA25 + AOT cache (a few minutes; writes docs/benchmarks.md)
+	$(TEST_MAIN) dev.slipway.bench.StartupBenchmark
+
+aot: $(TEST_CLASSPATH) ## Package, then train the start-up archives: AppCDS on JAVA, the AOT cache on JAVA25 (a JDK 25) when set
 	$(MVN) -q -DskipTests package
-	cd target/quarkus-app && $(JAVA) -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar
+	$(TEST_MAIN) dev.slipway.bench.ArchiveTraining
+
+run: aot ## Run the packaged operator against the cluster of the current kubeconfig (CRDs must be installed)
+	cd target/quarkus-app && if [ -f app.aot ]; then exec $(JAVA25) -XX:AOTCache=app.aot -jar quarkus-run.jar; \
+	  else exec $(JAVA) -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar; fi
 
 crds: $(TEST_CLASSPATH) ## Regenerate the CRDs from the Java model into crds/
 	$(MVN) -q -DskipTests test-compile
@@ -45,7 +55,10 @@ uninstall: ## Remove the CRDs (and with them every App, Release and their worklo
 deploy: ## Install CRDs, RBAC and the operator (2 replicas, leader election); IMAGE=… picks the image
 	$(KUBECTL) kustomize deploy/ | sed 's#ghcr.io/slipway-dev/slipway-operator:0.1.0#$(IMAGE)#' | $(KUBECTL) apply -f -
 
-image: build ## Build the container image $(IMAGE) (needs a Docker engine; none on the dev machines)
+image: build ## Build the container image $(IMAGE) on JDK 25, training its AOT cache inside (needs a Docker engine; none on the dev machines)
+	rm -rf target/training && mkdir -p target/training/lib
+	cp -R target/classes target/test-classes crds deploy target/training/
+	tr ':' '\n' < $(TEST_CLASSPATH) | xargs -I{} cp {} target/training/lib/
 	docker build -f src/main/docker/Dockerfile.jvm -t $(IMAGE) .
 
 undeploy: ## Remove the operator and its RBAC (CRDs and apps stay: see docs/operations.md)

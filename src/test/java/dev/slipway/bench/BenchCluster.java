@@ -1,5 +1,6 @@
 package dev.slipway.bench;
 
+import dev.slipway.testing.OperatorJvm;
 import dev.slipway.testing.OperatorProcess;
 import dev.slipway.testing.DeploymentController;
 import dev.slipway.testing.TestApiServer;
@@ -50,10 +51,15 @@ final class BenchCluster implements AutoCloseable {
 
     /** Starts the packaged operator and waits until it reports ready; returns the time that took. */
     Duration startOperator(Map<String, String> properties) throws IOException, InterruptedException {
+        return startOperator(properties, OperatorJvm.current());
+    }
+
+    /** The same on a chosen JVM and start-up archive. */
+    Duration startOperator(Map<String, String> properties, OperatorJvm jvm) throws IOException, InterruptedException {
         if (operator != null) {
             throw new IllegalStateException("the operator is already running");
         }
-        operator = OperatorProcess.start(api.url(), operatorLog, properties);
+        operator = OperatorProcess.start(api.url(), operatorLog, properties, Map.of(), jvm);
         return operator.awaitReady(START_LIMIT);
     }
 

@@ -35,10 +35,10 @@ public final class Benchmark {
         Scale scale = Scale.fromEnvironment();
         MachineInfo machine = MachineInfo.read();
         machine.lines().forEach(System.out::println);
-        Report report = new Report(machine);
+        Report report = new Report(machine, "bench");
         report.setting("Scale: " + scale.name() + "; the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=50"
-            + " -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar` in target/quarkus-app (the pod's memory limit and"
-            + " JVM options from deploy/)");
+            + " -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar` in target/quarkus-app on the JDK running the benchmark"
+            + " (the pod's memory limit); start-up is also measured on JDK 25 with the AOT cache, which the image runs");
         int exit = 0;
         HostCpu cpuAtStart = HostCpu.now();
         try (BenchCluster cluster = BenchCluster.start(Path.of("target/bench/operator.log"))) {
@@ -84,17 +84,7 @@ public final class Benchmark {
     }
 
     private void startup() throws Exception {
-        Samples ready = new Samples();
-        Samples cpu = new Samples();
-        for (int i = 0; i < scale.starts(); i++) {
-            if (i > 0) {
-                cluster.stopOperator();
-            }
-            ready.add(cluster.startOperator(Map.of()));
-            cpu.add(cluster.operator().cpuTime());
-        }
-        report.row("Start to ready, empty cluster (ms)", ready.summary("%.0f"), "< 3000", ready.median() < 3000);
-        report.row("… CPU time used until ready (ms)", cpu.summary("%.0f"));
+        StartupComparison.report(report, new StartupComparison(cluster, StartupComparison.setUps()).run(scale.startupRounds()), "empty cluster");
     }
 
     private ReleaseLatency.Result latency(String label, Fleet fleet, int rounds) throws InterruptedException {

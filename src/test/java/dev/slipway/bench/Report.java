@@ -11,19 +11,21 @@ import java.util.List;
  * comments, so the prose around it (method, cost model, analysis) stays hand-written.
  */
 final class Report {
-    static final String BEGIN = "<!-- bench:begin (written by make bench) -->";
-    static final String END = "<!-- bench:end -->";
-
     private record Row(String measure, String result, String target, String verdict) {
     }
 
     private final MachineInfo machine;
+    private final String begin;
+    private final String end;
     private final List<String> settings = new ArrayList<>();
     private final List<Row> rows = new ArrayList<>();
     private final List<String> sections = new ArrayList<>();
 
-    Report(MachineInfo machine) {
+    /** A report written between the markers of {@code block}: "bench" for make bench, "bench-startup" for its start-up part. */
+    Report(MachineInfo machine, String block) {
         this.machine = machine;
+        this.begin = "<!-- " + block + ":begin (written by make " + block + ") -->";
+        this.end = "<!-- " + block + ":end -->";
     }
 
     void setting(String line) {
@@ -63,12 +65,12 @@ final class Report {
 
     /** Replaces the block between the markers in {@code file}, or appends one when there is none. */
     void writeInto(Path file) throws IOException {
-        String block = BEGIN + "\n" + markdown() + END;
+        String block = begin + "\n" + markdown() + end;
         String text = Files.exists(file) ? Files.readString(file) : "";
-        int begin = text.indexOf(BEGIN);
-        int end = text.indexOf(END);
-        String updated = begin >= 0 && end > begin
-            ? text.substring(0, begin) + block + text.substring(end + END.length())
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        String updated = from >= 0 && to > from
+            ? text.substring(0, from) + block + text.substring(to + end.length())
             : text + (text.isEmpty() || text.endsWith("\n") ? "" : "\n") + block + "\n";
         Files.writeString(file, updated);
     }

@@ -25,8 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class OperatorProcess implements AutoCloseable {
     public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    /** The AppCDS archive the build makes (quarkus.package.jar.appcds.enabled), used as the image uses it. */
-    public static final Path CDS_ARCHIVE = Path.of("target/quarkus-app/app-cds.jsa");
     /** USER_HZ, which is 100 on every Linux architecture the JDK runs on. */
     private static final long CLOCK_TICKS_PER_SECOND = 100;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -54,20 +52,24 @@ public final class OperatorProcess implements AutoCloseable {
     /** The same with extra environment variables, e.g. HOSTNAME, which names a pod's replica. */
     public static OperatorProcess start(String apiServerUrl, Path log, Map<String, String> properties,
                                         Map<String, String> environment) throws IOException {
+        return start(apiServerUrl, log, properties, environment, OperatorJvm.current());
+    }
+
+    /** The same on a chosen JVM and start-up archive (the start-up benchmark and the archive training runs). */
+    public static OperatorProcess start(String apiServerUrl, Path log, Map<String, String> properties,
+                                        Map<String, String> environment, OperatorJvm jvm) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run `./mvnw -DskipTests package` (make bench does)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
+        List<String> command = new ArrayList<>(List.of(jvm.java().toString(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
             "-Dquarkus.http.port=" + port,
             "-Dquarkus.kubernetes-client.api-server-url=" + apiServerUrl,
             "-Dquarkus.kubernetes-client.trust-certs=true",
             "-Dquarkus.kubernetes-client.namespace=slipway-system"));
-        if (Files.exists(CDS_ARCHIVE) && !Boolean.getBoolean("bench.no-appcds")) {
-            // An AppCDS archive only matches the class path it was made with: run from its directory, as the build did.
-            command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE.getFileName());
-        }
+        // An archive only matches the class path it was trained with: the operator runs from its directory, as training did.
+        command.addAll(jvm.options());
         // e.g. -Dbench.jvm-options="-XX:StartFlightRecording=filename=target/bench/operator.jfr" to profile it.
         String extra = System.getProperty("bench.jvm-options", "").trim();
         if (!extra.isEmpty()) {
@@ -205,10 +207,6 @@ public final class OperatorProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static int freePort() throws IOException {

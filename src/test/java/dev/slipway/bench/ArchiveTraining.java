@@ -53,7 +53,7 @@ public final class ArchiveTraining {
         }
         Optional<Path> java25 = OperatorJvm.java25();
         if (java25.isPresent() && (kinds.isEmpty() || kinds.contains("aot"))) {
-            train(OperatorJvm.training(java25.get()), OperatorJvm.AOT_CACHE);
+            train(OperatorJvm.aotTraining(java25.get()), OperatorJvm.AOT_CACHE);
         } else if (kinds.contains("aot")) {
             throw new IllegalStateException("no JDK 25 at -D" + OperatorJvm.JAVA25_PROPERTY + ": no AOT cache can be trained");
         } else if (kinds.isEmpty()) {

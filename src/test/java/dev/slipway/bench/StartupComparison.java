@@ -17,7 +17,7 @@ import java.util.Map;
 final class StartupComparison {
     /** The target for the set-up the image ships: JDK 25 with the AOT cache. */
     static final double AOT_TARGET_MS = 1500;
-    /** The target kept for the fallback where no JDK 25 is at hand: the JDK the build ran on, with AppCDS. */
+    /** The target kept for the fallback where no JDK 25 is at hand: the JDK running the benchmark, with AppCDS. */
     static final double FALLBACK_TARGET_MS = 3000;
 
     record Result(OperatorJvm jvm, Samples ready, Samples cpu, Samples ratioToFirst) {
@@ -27,8 +27,9 @@ final class StartupComparison {
     private final List<OperatorJvm> jvms;
 
     /**
-     * The JDK running the benchmark with its AppCDS archive (today's default, first: the others' ratios are
-     * to it) and, when a JDK 25 is named, JDK 25 with the AOT cache and JDK 25 without any application archive.
+     * The JDK running the benchmark with its AppCDS archive (the fallback without JDK 25; first, so the others'
+     * ratios are to it) and, when a JDK 25 is named, JDK 25 with the AOT cache and JDK 25 without any application
+     * archive.
      */
     static List<OperatorJvm> setUps() {
         List<OperatorJvm> jvms = new ArrayList<>(List.of(OperatorJvm.current()));

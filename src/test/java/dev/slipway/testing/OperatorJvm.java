@@ -66,7 +66,7 @@ public record OperatorJvm(String label, Path java, List<String> options) {
     }
 
     /** A training run of JDK 25: the JVM records what it loads, links and profiles and writes the AOT cache when it exits. */
-    public static OperatorJvm training(Path java25) {
+    public static OperatorJvm aotTraining(Path java25) {
         return new OperatorJvm("JDK 25 AOT training", java25, List.of("-XX:AOTCacheOutput=" + AOT_CACHE.getFileName()));
     }
 

@@ -40,7 +40,7 @@ class OverlappingLeadersTest {
         cluster.close();
     }
 
-    /** The previous code failed within three bursts in each of four runs. */
+    /** The previous code failed within three bursts in each of six runs. */
     @Test
     void twoReplicasNeverDuplicateAVersionOrARollback() {
         OverlapBursts bursts = new OverlapBursts(cluster.client, 3);

@@ -26,8 +26,8 @@ final class Claims {
     private final long committedUpTo;
     private final List<Claim> added = new ArrayList<>();
     private final Map<String, Long> versions = new HashMap<>();
+    /** The ledger as last read or written, with the ConfigMap its next write is conditional on. */
     private Ledgers.Read stored;
-    private NameLedger ledger;
     private long latest;
 
     /**
@@ -38,14 +38,13 @@ final class Claims {
         this.ledgers = ledgers;
         this.app = app;
         this.stored = read;
-        this.ledger = read.ledger();
         this.latest = highWater;
         this.committedUpTo = committedUpTo;
     }
 
     /** Gives a release waiting for a version the one the ledger gave it before, else the next one. */
     void assign(Release release) {
-        OptionalLong given = ledger.versionGiven(release);
+        OptionalLong given = stored.ledger().versionGiven(release);
         long version = given.isPresent() ? given.getAsLong() : ++latest;
         if (given.isEmpty()) {
             added.add(new Claim(version, release.getMetadata().getName(), Claim.ofUid(release.getMetadata().getUid())));
@@ -61,7 +60,7 @@ final class Claims {
     Release forRequest(String annotation, String value, LongFunction<Release> desired) {
         String key = Claim.ofRequest(annotation, value);
         // A committed claim is history: the same config digest asked for again (a revert) is a new request.
-        Optional<Claim> before = ledger.claimFor(key).filter(c -> c.refused() || c.version() > committedUpTo);
+        Optional<Claim> before = stored.ledger().claimFor(key).filter(c -> c.refused() || c.version() > committedUpTo);
         if (before.isPresent() && before.get().refused()) {
             throw new IllegalStateException("the request " + key + " was refused; no release is made for it");
         }
@@ -80,7 +79,7 @@ final class Claims {
 
     /** What was decided for the request {@code annotation=value}: a version claimed for its release, or its refusal. */
     Optional<Claim> decided(String annotation, String value) {
-        return ledger.claimFor(Claim.ofRequest(annotation, value));
+        return stored.ledger().claimFor(Claim.ofRequest(annotation, value));
     }
 
     /**
@@ -99,7 +98,7 @@ final class Claims {
 
     /** Records that the release claimed for {@code annotation=value} takes {@code name}, before it is created so. */
     void rename(String annotation, String value, String name) {
-        Claim claim = ledger.claimFor(Claim.ofRequest(annotation, value)).orElseThrow();
+        Claim claim = stored.ledger().claimFor(Claim.ofRequest(annotation, value)).orElseThrow();
         versions.put(name, claim.version());
         added.add(new Claim(claim.version(), name, claim.key()));
         write();
@@ -119,17 +118,16 @@ final class Claims {
         if (added.isEmpty()) {
             return;
         }
-        NameLedger after = ledger.claimed(added, committedUpTo);
+        NameLedger after = stored.ledger().claimed(added, committedUpTo);
         added.clear();
         store(after);
     }
 
     /** Stores {@code after}, a change of {@link #ledger()}, when it differs; conditional like the claims. */
     void store(NameLedger after) {
-        if (!after.equals(ledger)) {
+        if (!after.equals(stored.ledger())) {
             stored = ledgers.write(app, stored, after);
         }
-        ledger = after;
     }
 
     long latest() {
@@ -138,6 +136,6 @@ final class Claims {
 
     /** The ledger as stored after this pass's claims. */
     NameLedger ledger() {
-        return ledger;
+        return stored.ledger();
     }
 }

@@ -12,7 +12,7 @@ IMAGE ?= ghcr.io/slipway-dev/slipway-operator:0.1.0
 
 .DEFAULT_GOAL := help
 PREFIX ?= $(HOME)/.local
-.PHONY: help build test demo bench bench-startup aot run crds install uninstall deploy undeploy image cli install-cli uninstall-cli cli-sandbox
+.PHONY: help build test demo bench bench-startup bench-restart aot run crds install uninstall deploy undeploy image cli install-cli uninstall-cli cli-sandbox
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -33,6 +33,9 @@ bench: aot ## Benchmarks of the packaged operator (≈1 h here; writes docs/benc
 
 bench-startup: aot ## Start to ready only: JAVA + AppCDS beside JAVA25 + AOT cache (a few minutes; writes docs/benchmarks.md)
 	$(TEST_MAIN) dev.slipway.bench.StartupBenchmark
+
+bench-restart: aot ## Restart and memory at 1,200 Apps / 21,600 Releases, the fleet copied from one App (≈15 min; writes docs/benchmarks.md)
+	$(TEST_MAIN) dev.slipway.bench.RestartBenchmark
 
 aot: $(TEST_CLASSPATH) ## Package, then train the start-up archives: AppCDS on JAVA, the AOT cache on JAVA25 (a JDK 25) when set
 	$(MVN) -q -DskipTests package

@@ -72,6 +72,16 @@ final class BenchCluster implements AutoCloseable {
         operator = null;
     }
 
+    /**
+     * Converged is not yet idle: the events of the last step may still be on their way (they are sent in the
+     * background). Waits until the operator has written nothing for {@code quiet}; returns how long that took.
+     */
+    Duration awaitQuiet(Duration quiet) throws InterruptedException {
+        long start = System.nanoTime();
+        return Poll.until("the operator to stop writing", Duration.ofMillis(200), Duration.ofMinutes(5),
+            () -> System.nanoTime() - timeline.lastOperatorWrite(start) > quiet.toNanos());
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (operator != null) {

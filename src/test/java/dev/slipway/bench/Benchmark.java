@@ -178,7 +178,7 @@ public final class Benchmark {
     }
 
     private void idle(String label, Duration window) throws InterruptedException {
-        Duration settled = awaitQuiet();
+        Duration settled = cluster.awaitQuiet(QUIET);
         long start = System.nanoTime();
         double reconcilesBefore = Restart.appReconciles(cluster.operator());
         // The window is the measurement: nothing happens in it but what the operator does by itself.
@@ -189,16 +189,6 @@ public final class Benchmark {
         report.row(String.format("Idle writes over %d s, %s", window.toSeconds(), label),
             String.format("%d (App reconciles in the window: %.0f; lease renewals: %d; the window began when no write had come for %d s, %.0f s after the previous step)",
                 writes, reconciles, leases, QUIET.toSeconds(), settled.toMillis() / 1000.0), "0", writes == 0);
-    }
-
-    /**
-     * Converged is not yet idle: the events of the last step may still be on their way (they are sent in the
-     * background). Waits until the operator has written nothing for {@link #QUIET}.
-     */
-    private Duration awaitQuiet() throws InterruptedException {
-        long start = System.nanoTime();
-        return Poll.until("the operator to stop writing", Duration.ofMillis(200), Duration.ofMinutes(5),
-            () -> System.nanoTime() - cluster.timeline.lastOperatorWrite(start) > QUIET.toNanos());
     }
 
     private void restarts(Fleet fleet) throws Exception {

@@ -10,7 +10,13 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -36,16 +42,46 @@ final class ListFloor {
         this.api = api;
     }
 
-    /** Time from a new client to every list answered. */
+    /** Time from a new client to every list answered, in this (warm) JVM. */
     Duration measure() {
         long start = System.nanoTime();
         try (KubernetesClient client = api.newClient(RequestTimeline.BENCH_AGENT + "-list-floor", Duration.ofMinutes(2))) {
-            CompletableFuture.allOf(LISTS.stream()
-                    .map(l -> CompletableFuture.runAsync(() -> (l.selector() == null ? client.resources(l.kind()).inAnyNamespace()
-                        : client.resources(l.kind()).inAnyNamespace().withLabelSelector(l.selector())).list()))
-                    .toArray(CompletableFuture[]::new))
-                .join();
+            listAll(client);
         }
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /**
+     * The floor as a restarted operator meets it: a new JVM ({@code java}, no application archive) that only
+     * builds a client and lists, timed from its start to its exit.
+     */
+    Duration measureAsProcess(Path java) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Process process = new ProcessBuilder(java.toString(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
+            "-cp", System.getProperty("java.class.path"), ListFloor.class.getName(), api.url())
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the list-floor process failed or did not finish within 2 min");
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static void listAll(KubernetesClient client) {
+        CompletableFuture.allOf(LISTS.stream()
+                .map(l -> CompletableFuture.runAsync(() -> (l.selector() == null ? client.resources(l.kind()).inAnyNamespace()
+                    : client.resources(l.kind()).inAnyNamespace().withLabelSelector(l.selector())).list()))
+                .toArray(CompletableFuture[]::new))
+            .join();
+    }
+
+    /** The process of {@link #measureAsProcess}: lists from the API server at {@code args[0]} and exits. */
+    public static void main(String[] args) {
+        Config config = new ConfigBuilder().withMasterUrl(args[0]).withTrustCerts(true).withHttp2Disable(true)
+            .withUserAgent(RequestTimeline.BENCH_AGENT + "-list-floor").withRequestTimeout(120_000).build();
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            listAll(client);
+        }
+        System.exit(0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.slipway.bench;
 
+import dev.slipway.testing.OperatorJvm;
 import dev.slipway.testing.OperatorProcess;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,9 +25,14 @@ final class Restart {
     }
 
     Result run(int apps, Map<String, String> properties) throws IOException, InterruptedException {
+        return run(apps, properties, OperatorJvm.current());
+    }
+
+    /** The same on a chosen JVM and start-up archive. */
+    Result run(int apps, Map<String, String> properties, OperatorJvm jvm) throws IOException, InterruptedException {
         cluster.stopOperator();
         long start = System.nanoTime();
-        Duration ready = cluster.startOperator(properties);
+        Duration ready = cluster.startOperator(properties, jvm);
         OperatorProcess operator = cluster.operator();
         Poll.until(apps + " App reconciles", Duration.ofMillis(50), LIMIT, () -> appReconciles(operator) >= apps);
         Duration all = operator.sinceStart();

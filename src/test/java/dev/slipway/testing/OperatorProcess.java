@@ -131,11 +131,15 @@ public final class OperatorProcess implements AutoCloseable {
         return sum;
     }
 
-    /** Heap in use right after a full collection, as the JVM reports it (jcmd GC.run, then GC.heap_info). */
+    /**
+     * Heap in use right after a full collection, as the JVM reports it (jcmd GC.run, then GC.heap_info): the sum
+     * of its spaces, in JDK 17's format ("total 95232K, used 30650K") and JDK 25's ("total reserved 262144K,
+     * committed 95232K, used 30650K").
+     */
     public long heapAfterFullGcBytes() throws IOException, InterruptedException {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
-        Matcher used = Pattern.compile("total \\d+K, used (\\d+)K").matcher(info);
+        Matcher used = Pattern.compile("total (?:reserved \\d+K, committed )?\\d+K, used (\\d+)K").matcher(info);
         long kib = 0;
         while (used.find()) {
             kib += Long.parseLong(used.group(1));

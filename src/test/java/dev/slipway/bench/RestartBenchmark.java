@@ -1,0 +1,148 @@
+package dev.slipway.bench;
+
+import dev.slipway.testing.OperatorJvm;
+import dev.slipway.testing.OperatorProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * `make bench-restart`: restart and memory at issue 14's scale (1,200 Apps, about 21,000 Releases) in minutes.
+ * One App is deployed through the operator, then copied with everything the operator made for it
+ * ({@link FleetCopies}); the operator, on the JVM the image runs, converges the copies once, and then each round
+ * measures the list floor (warm, in this JVM, and as a new process) and a restart, in turn. Memory is read at the
+ * end, after every App was reconciled. BENCH_QUICK=1 runs 100 Apps and two rounds and writes nothing;
+ * -Dbench.apps=N sets the number of Apps (for profiling, with -Dbench.jvm-options, see {@link OperatorProcess}).
+ */
+public final class RestartBenchmark {
+    private static final int FULL_APPS = 1200;
+    private static final int QUICK_APPS = 100;
+    /** Releases per App: the full benchmark's fleet holds 21,211 for 1,201 Apps, 17.7 each. */
+    private static final int RELEASES_PER_APP = 18;
+    private static final int ROUNDS = 5;
+    private static final Duration LIMIT = Duration.ofMinutes(5);
+
+    private final BenchCluster cluster;
+    private final OperatorJvm jvm;
+    private final Report report;
+
+    private RestartBenchmark(BenchCluster cluster, OperatorJvm jvm, Report report) {
+        this.cluster = cluster;
+        this.jvm = jvm;
+        this.report = report;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Scale scale = Scale.fromEnvironment();
+        MachineInfo machine = MachineInfo.read();
+        machine.lines().forEach(System.out::println);
+        OperatorJvm jvm = OperatorJvm.java25().map(OperatorJvm::withAotCache).orElseGet(OperatorJvm::current);
+        Report report = new Report(machine, "bench-restart");
+        report.setting("the operator runs as the image runs it, " + jvm.label() + ": `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=50 "
+            + String.join(" ", jvm.options()) + " -jar quarkus-run.jar` in target/quarkus-app, against the in-process API server");
+        HostCpu cpuAtStart = HostCpu.now();
+        int exit = 0;
+        try (BenchCluster cluster = BenchCluster.start(Path.of("target/bench/restart.log"))) {
+            new RestartBenchmark(cluster, jvm, report).run(Integer.getInteger("bench.apps", scale == Scale.FULL ? FULL_APPS : QUICK_APPS),
+                scale == Scale.FULL ? ROUNDS : 2);
+        } catch (Exception e) {
+            System.err.println("BENCHMARK FAILED: " + e.getMessage() + " (operator log: target/bench/restart.log)");
+            e.printStackTrace();
+            report.row("The run stopped early", e.getMessage());
+            exit = 1;
+        }
+        String cpu = "CPU time of the machine during the run: " + HostCpu.now().sharesSince(cpuAtStart);
+        System.out.println(cpu);
+        report.setting(cpu);
+        if (scale == Scale.FULL && exit == 0) {
+            report.writeInto(Benchmark.REPORT);
+            System.out.println("written into " + Benchmark.REPORT);
+        }
+        System.exit(exit);
+    }
+
+    private void run(int apps, int rounds) throws Exception {
+        FleetCopies copies = seed();
+        long copyStart = System.nanoTime();
+        List<String> namespaces = IntStream.range(1, apps).mapToObj(i -> String.format("fleet%04d", i)).toList();
+        copies.into(namespaces, 8);
+        int releases = apps * copies.releasesPerCopy();
+        report.setting(String.format("fleet: %d Apps and %d Releases (one App deployed %d times through the operator, then copied"
+            + " with its ledger, Deployment and Service into %d namespaces in %.0f s)", apps, releases, RELEASES_PER_APP,
+            namespaces.size(), (System.nanoTime() - copyStart) / 1e9));
+
+        long convergeStart = System.nanoTime();
+        cluster.startOperator(Map.of(), jvm);
+        Poll.until(apps + " App reconciles", Duration.ofMillis(50), LIMIT, () -> Restart.appReconciles(cluster.operator()) >= apps);
+        List<String> firstWrites = cluster.timeline.operatorWriteKindsSince(convergeStart);
+        // The copies' generation starts again at 1, so the first start rewrites the observedGeneration of their statuses.
+        report.row("Writes of the first start on the copied fleet", firstWrites.size() + summary(firstWrites));
+
+        Samples ready = new Samples();
+        Samples reconciled = new Samples();
+        Samples warmFloor = new Samples();
+        Samples processFloor = new Samples();
+        List<String> writes = new ArrayList<>();
+        Path floorJava = jvm.java();
+        for (int round = 0; round < rounds; round++) {
+            warmFloor.add(new ListFloor(cluster.api).measure());
+            processFloor.add(new ListFloor(cluster.api).measureAsProcess(floorJava));
+            Restart.Result result = new Restart(cluster).run(apps, Map.of(), jvm);
+            ready.add(result.ready());
+            reconciled.add(result.allReconciled());
+            writes.addAll(result.writes());
+            System.out.printf("  round %d: ready %d ms, all reconciled %d ms%n", round + 1, result.ready().toMillis(),
+                result.allReconciled().toMillis());
+        }
+        report.row("Restart to ready, " + apps + " apps cached (ms)", ready.summary("%.0f"));
+        report.row("Restart to all " + apps + " apps reconciled (ms)", reconciled.summary("%.0f"));
+        report.row("Floor: a new JVM with a bare client lists every kind the operator caches (ms)", processFloor.summary("%.0f"));
+        report.row("Floor, warm: the same lists from a new client in the benchmark's JVM (ms)", warmFloor.summary("%.0f"));
+        double ratio = reconciled.median() / processFloor.median();
+        report.row("All apps reconciled / floor (medians)", String.format("%.2f× (%.2f× of the warm floor)", ratio,
+            reconciled.median() / warmFloor.median()), "≤ 1.5×", ratio <= 1.5);
+        report.row("Writes caused by the restarts", writes.isEmpty() ? "0" : writes.size() + summary(writes), "0", writes.isEmpty());
+        memory(apps, releases);
+    }
+
+    /** One App deployed {@link #RELEASES_PER_APP} times through the operator, which is then stopped. */
+    private FleetCopies seed() throws Exception {
+        Fleet seed = new Fleet(cluster.client, "fleet0000", 1, 30);
+        cluster.client.namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder().withNewMetadata()
+            .withName(seed.namespace).endMetadata().build()).create();
+        cluster.startOperator(Map.of(), jvm);
+        seed.createApps();
+        // One deploy after the other, as a CI pipeline does: releases created in the same second are numbered by name.
+        for (int build = 0; build < RELEASES_PER_APP; build++) {
+            String release = seed.create(seed.release(seed.apps.get(0), build)).getMetadata().getName();
+            Poll.until(release + " to run", Duration.ofMillis(50), LIMIT, () -> seed.isActive(release));
+        }
+        cluster.awaitQuiet(Benchmark.QUIET);
+        cluster.stopOperator();
+        return new FleetCopies(cluster.client, seed.namespace);
+    }
+
+    private void memory(int apps, int releases) throws Exception {
+        cluster.awaitQuiet(Benchmark.QUIET);
+        OperatorProcess operator = cluster.operator();
+        long heap = operator.heapAfterFullGcBytes();
+        long rss = operator.rssBytes();
+        long limit = 512L * 1048576;
+        report.row(String.format("Heap after full GC, %d apps + %d releases cached (MiB)", apps, releases),
+            String.format("%.0f", heap / 1048576.0), "< 256", heap < 256L * 1048576);
+        report.row("Process RSS, same moment (MiB)", String.format("%.0f (%.0f %% of the pod's 512 MiB limit)", rss / 1048576.0,
+            100.0 * rss / limit), "≤ 60 %", rss <= 0.6 * limit);
+    }
+
+    private static String summary(List<String> writes) {
+        if (writes.isEmpty()) {
+            return "";
+        }
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        writes.forEach(w -> byKind.merge(w, 1L, Long::sum));
+        return " " + byKind;
+    }
+}

@@ -2,6 +2,7 @@ package dev.slipway.workload;
 
 import dev.slipway.model.App;
 import dev.slipway.model.AppSpec;
+import dev.slipway.model.Owners;
 import dev.slipway.model.PodTemplateOverrides;
 import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;

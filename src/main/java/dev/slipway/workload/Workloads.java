@@ -1,6 +1,7 @@
 package dev.slipway.workload;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Owners;
 import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;
 import dev.slipway.model.Slipway;

@@ -1,5 +1,7 @@
 package dev.slipway.workload;
 
+import dev.slipway.desired.DesiredDeployment;
+import dev.slipway.desired.DesiredService;
 import dev.slipway.model.App;
 import dev.slipway.model.Owners;
 import dev.slipway.model.ProcessSpec;

@@ -1,9 +1,9 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Owners;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.NameLedger;
-import dev.slipway.workload.Owners;
 import dev.slipway.workload.RefusedCreates;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;

@@ -2,10 +2,10 @@ package dev.slipway.release;
 
 import dev.slipway.model.App;
 import dev.slipway.model.Cause;
+import dev.slipway.model.Owners;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSpec;
 import dev.slipway.model.Slipway;
-import dev.slipway.workload.Owners;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;

@@ -1,6 +1,9 @@
 package dev.slipway.workload;
 
+import dev.slipway.desired.DesiredDeployment;
+import dev.slipway.desired.DesiredService;
 import dev.slipway.model.App;
+import dev.slipway.model.Owners;
 import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;
 import dev.slipway.model.Slipway;

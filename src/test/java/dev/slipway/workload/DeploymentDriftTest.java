@@ -1,10 +1,11 @@
 package dev.slipway.workload;
 
-import static dev.slipway.workload.DesiredDeploymentTest.app;
-import static dev.slipway.workload.DesiredDeploymentTest.process;
-import static dev.slipway.workload.DesiredDeploymentTest.release;
+import static dev.slipway.desired.DesiredDeploymentTest.app;
+import static dev.slipway.desired.DesiredDeploymentTest.process;
+import static dev.slipway.desired.DesiredDeploymentTest.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.desired.DesiredDeployment;
 import dev.slipway.model.App;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;

@@ -3,6 +3,7 @@ package dev.slipway.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.slipway.desired.DesiredDeployment;
 import dev.slipway.model.App;
 import dev.slipway.model.AppSpec;
 import dev.slipway.model.ProcessSpec;

@@ -1,7 +1,8 @@
-package dev.slipway.workload;
+package dev.slipway.desired;
 
 import dev.slipway.model.App;
 import dev.slipway.model.AppSpec;
+import dev.slipway.model.Owners;
 import dev.slipway.model.PodTemplateOverrides;
 import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;

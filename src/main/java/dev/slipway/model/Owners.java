@@ -1,10 +1,14 @@
-package dev.slipway.workload;
+package dev.slipway.model;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 
-/** Owner references: how children find their App and how Kubernetes garbage-collects them. */
+/**
+ * Owner references: how children find their App and how Kubernetes garbage-collects them. Part of the objects'
+ * contract like the label keys in {@link Slipway}, and here, in the lowest layer, because every layer that makes
+ * an App's children uses it: release (Releases), desired (Deployments, Services) and reconcile (ledgers).
+ */
 public final class Owners {
     private Owners() {
     }

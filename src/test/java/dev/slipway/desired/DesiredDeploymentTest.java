@@ -1,4 +1,4 @@
-package dev.slipway.workload;
+package dev.slipway.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class DesiredDeploymentTest {
+public class DesiredDeploymentTest {
 
-    static App app(String name, Map<String, ProcessSpec> processes) {
+    public static App app(String name, Map<String, ProcessSpec> processes) {
         App app = new App();
         app.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("shop").withUid("uid-" + name).build());
         AppSpec spec = new AppSpec();
@@ -30,7 +30,7 @@ class DesiredDeploymentTest {
         return app;
     }
 
-    static ProcessSpec process(Integer replicas, Integer port, String... command) {
+    public static ProcessSpec process(Integer replicas, Integer port, String... command) {
         ProcessSpec p = new ProcessSpec();
         p.setReplicas(replicas);
         p.setPort(port);
@@ -38,7 +38,7 @@ class DesiredDeploymentTest {
         return p;
     }
 
-    static Release release(String name, long version, String image) {
+    public static Release release(String name, long version, String image) {
         Release release = new Release();
         release.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("shop").build());
         ReleaseSpec spec = new ReleaseSpec();

@@ -1,4 +1,4 @@
-package dev.slipway.workload;
+package dev.slipway.desired;
 
 import dev.slipway.model.App;
 import dev.slipway.model.Slipway;

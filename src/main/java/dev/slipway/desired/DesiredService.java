@@ -1,6 +1,7 @@
-package dev.slipway.workload;
+package dev.slipway.desired;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Owners;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;

@@ -1,4 +1,4 @@
-package dev.slipway.workload;
+package dev.slipway.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

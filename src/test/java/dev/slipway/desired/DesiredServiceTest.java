@@ -1,7 +1,7 @@
-package dev.slipway.workload;
+package dev.slipway.desired;
 
-import static dev.slipway.workload.DesiredDeploymentTest.app;
-import static dev.slipway.workload.DesiredDeploymentTest.process;
+import static dev.slipway.desired.DesiredDeploymentTest.app;
+import static dev.slipway.desired.DesiredDeploymentTest.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.Service;

@@ -48,9 +48,9 @@ final class RollbackRequests {
         this.metrics = metrics;
     }
 
-    /** The oldest Rollback of the App that is not finished. */
+    /** The oldest Rollback of the App that is not finished (from the informer's index of Rollbacks per App). */
     Optional<Rollback> next(App app) {
-        return rollbacks.list(app.getMetadata().getNamespace(), r -> r.isReadable() && r.getSpec() != null
+        return rollbacks.getSecondaryResources(app).stream().filter(r -> r.isReadable() && r.getSpec() != null
                 && app.getMetadata().getName().equals(r.getSpec().getApp())
                 && (r.getStatus() == null || r.getStatus().getPhase() == null || r.getStatus().getPhase() == RollbackPhase.Pending))
             .min(RollbackOrder.CREATION);

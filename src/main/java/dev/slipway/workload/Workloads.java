@@ -37,12 +37,15 @@ public final class Workloads {
         this.services = services;
     }
 
-    /** The Deployments and Services this App owns, from the informer caches. */
+    /**
+     * The Deployments and Services this App owns, from the informer caches: through the informers' index of
+     * secondaries per App, since a list by namespace copies and scans every cached object of every namespace, once
+     * per App pass.
+     */
     public Owned owned(App app) {
-        String namespace = app.getMetadata().getNamespace();
         return new Owned(
-            byProcess(deployments.list(namespace, d -> Owners.isOwnedBy(d, app)).toList()),
-            byProcess(services.list(namespace, s -> Owners.isOwnedBy(s, app)).toList()));
+            byProcess(deployments.getSecondaryResources(app).stream().filter(d -> Owners.isOwnedBy(d, app)).toList()),
+            byProcess(services.getSecondaryResources(app).stream().filter(s -> Owners.isOwnedBy(s, app)).toList()));
     }
 
     /** Applies the release; returns the Deployments per process as they are after the writes. */

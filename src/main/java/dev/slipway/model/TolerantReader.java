@@ -2,16 +2,18 @@ package dev.slipway.model;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.databind.BeanProperty;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.io.IOException;
@@ -35,6 +37,7 @@ public final class TolerantReader<T extends CustomResource<?, ?> & ReadProblem> 
     private static final int MAX_DETAIL = 300;
 
     private final Class<T> kind;
+    private volatile Readers readers;
 
     public TolerantReader() {
         this(null);
@@ -53,31 +56,39 @@ public final class TolerantReader<T extends CustomResource<?, ?> & ReadProblem> 
 
     @Override
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-        JsonNode tree = context.readTree(parser);
         T object = instantiate();
-        ObjectReader base = ((ObjectMapper) parser.getCodec()).reader()
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
-        if (tree.hasNonNull("metadata")) {
-            object.setMetadata(base.forType(ObjectMeta.class).readValue(tree.get("metadata")));
+        Readers readers = readersFor(parser.getCodec());
+        List<String> specProblems = new ArrayList<>();
+        List<String> statusProblems = new ArrayList<>();
+        JsonToken token = parser.currentToken() == JsonToken.START_OBJECT ? parser.nextToken() : parser.currentToken();
+        for (; token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+            String field = parser.currentName();
+            boolean present = parser.nextToken() != JsonToken.VALUE_NULL;
+            switch (field) {
+                case "metadata" -> object.setMetadata(present ? readers.metadata().readValue(parser) : null);
+                case "spec" -> setSpec(object, present ? read(readers.spec(), parser, context, "spec", specProblems) : null);
+                case "status" -> setStatus(object, present ? read(readers.status(), parser, context, "status", statusProblems) : null);
+                default -> parser.skipChildren();
+            }
         }
-        Type[] parts = ((ParameterizedType) kind.getGenericSuperclass()).getActualTypeArguments();
-        List<String> problems = new ArrayList<>();
-        setSpec(object, read(base, tree, "spec", parts[0], problems));
-        int specProblems = problems.size();
-        setStatus(object, read(base, tree, "status", parts[1], problems));
-        if (!problems.isEmpty()) {
-            object.setUnreadable(new ReadProblem.Unreadable(String.join("; ", problems), problems.size() > specProblems));
+        if (!specProblems.isEmpty() || !statusProblems.isEmpty()) {
+            List<String> problems = new ArrayList<>(specProblems);
+            problems.addAll(statusProblems);
+            object.setUnreadable(new ReadProblem.Unreadable(String.join("; ", problems), !statusProblems.isEmpty()));
         }
         return object;
     }
 
-    private static Object read(ObjectReader base, JsonNode tree, String part, Type type, List<String> problems) {
-        if (!tree.hasNonNull(part)) {
-            return null;
-        }
-        try {
-            return base.forType(base.getTypeFactory().constructType(type)).readValue(tree.get(part));
+    /**
+     * Reads one part from a copy of its tokens, so that a part that cannot be read leaves the parser after it, ready
+     * for the next part. Copying tokens costs far less than building a tree of the whole object, which informers do
+     * for every object of every list and watch.
+     */
+    private static Object read(ObjectReader reader, JsonParser parser, DeserializationContext context, String part,
+                               List<String> problems) throws IOException {
+        TokenBuffer copy = context.bufferAsCopyOfValue(parser);
+        try (JsonParser tokens = copy.asParser(parser.getCodec())) {
+            return reader.readValue(tokens);
         } catch (JsonMappingException e) {
             problems.add(describe(part, e));
             return null;
@@ -85,6 +96,24 @@ public final class TolerantReader<T extends CustomResource<?, ?> & ReadProblem> 
             problems.add(part + ": " + e.getMessage());
             return null;
         }
+    }
+
+    /** The readers of this kind's parts, made once per codec (the client's one mapper) instead of once per object. */
+    private Readers readersFor(ObjectCodec codec) {
+        Readers current = readers;
+        if (current == null || current.codec() != codec) {
+            ObjectReader base = ((ObjectMapper) codec).reader()
+                .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+            Type[] parts = ((ParameterizedType) kind.getGenericSuperclass()).getActualTypeArguments();
+            current = new Readers(codec, base.forType(ObjectMeta.class), base.forType(base.getTypeFactory().constructType(parts[0])),
+                base.forType(base.getTypeFactory().constructType(parts[1])));
+            readers = current;
+        }
+        return current;
+    }
+
+    private record Readers(ObjectCodec codec, ObjectReader metadata, ObjectReader spec, ObjectReader status) {
     }
 
     /** "spec.processes.web.replicas: Numeric value (3000000000) out of range of int", never a config value. */

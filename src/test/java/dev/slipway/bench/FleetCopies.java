@@ -78,7 +78,8 @@ final class FleetCopies {
                 GenericKubernetesResource created = client.resource(copy).create();
                 uids.put(original.getMetadata().getUid(), created.getMetadata().getUid());
                 if (status != null) {
-                    created.getAdditionalProperties().put("status", status);
+                    created.getAdditionalProperties().put("status",
+                        withGeneration(status, original.getMetadata().getGeneration(), created.getMetadata().getGeneration()));
                     client.resource(created).updateStatus();
                 }
                 objects.incrementAndGet();
@@ -100,6 +101,25 @@ final class FleetCopies {
         copy.getMetadata().setGeneration(null);
         copy.getMetadata().setManagedFields(null);
         return copy;
+    }
+
+    /**
+     * The status as it reads on the copy: the copy's generation starts again at 1, so the generations the status
+     * observed are the copy's, or the operator's first pass would rewrite every status for that alone.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object withGeneration(Object value, Long original, Long copy) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> rewritten = new java.util.LinkedHashMap<>();
+            ((Map<String, Object>) map).forEach((key, field) -> rewritten.put(key,
+                key.endsWith("Generation") && field instanceof Number n && original != null && n.longValue() == original
+                    ? copy : withGeneration(field, original, copy)));
+            return rewritten;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> withGeneration(item, original, copy)).toList();
+        }
+        return value;
     }
 
     private static boolean ownedBySlipway(HasMetadata object) {

@@ -55,6 +55,13 @@ public record OperatorJvm(String label, Path java, List<String> options) {
         return new OperatorJvm("JDK 25 + AOT cache", java25, List.of("-XX:AOTMode=on", "-XX:AOTCache=" + AOT_CACHE.getFileName()));
     }
 
+    /** The same JVM and archive with more options, e.g. a garbage collector. */
+    public OperatorJvm with(String... more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return new OperatorJvm(label + " " + String.join(" ", more), java, all);
+    }
+
     /** True for a JVM started with the AOT cache. */
     public boolean readsAotCache() {
         return options.stream().anyMatch(option -> option.startsWith("-XX:AOTCache="));

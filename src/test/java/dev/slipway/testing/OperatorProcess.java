@@ -158,13 +158,26 @@ public final class OperatorProcess implements AutoCloseable {
         return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
+    /** Resident memory of the process, all of it (VmRSS). */
     public long rssBytes() throws IOException {
+        return status("VmRSS");
+    }
+
+    /**
+     * The anonymous part of the resident memory (RssAnon): heap, metaspace, code, thread stacks, malloc. The rest
+     * of VmRSS is file pages (the jar, the start-up archive), which the kernel can drop under pressure.
+     */
+    public long rssAnonBytes() throws IOException {
+        return status("RssAnon");
+    }
+
+    private long status(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
             }
         }
-        throw new IllegalStateException("no VmRSS for pid " + process.pid());
+        throw new IllegalStateException("no " + field + " for pid " + process.pid());
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {

@@ -1,6 +1,7 @@
 package dev.slipway.bench;
 
 import dev.slipway.testing.OperatorProcess;
+import dev.slipway.testing.PodJvm;
 import dev.slipway.model.Release;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,9 +37,9 @@ public final class Benchmark {
         MachineInfo machine = MachineInfo.read();
         machine.lines().forEach(System.out::println);
         Report report = new Report(machine, "bench");
-        report.setting("Scale: " + scale.name() + "; the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=50"
+        report.setting("Scale: " + scale.name() + "; the operator runs as `java " + String.join(" ", PodJvm.fromDeployment().options())
             + " -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar` in target/quarkus-app on the JDK running the benchmark"
-            + " (the pod's memory limit); start-up is also measured on JDK 25 with the AOT cache, which the image runs");
+            + " (the pod's options: testing/PodJvm); start-up is also measured on JDK 25 with the AOT cache, which the image runs");
         int exit = 0;
         HostCpu cpuAtStart = HostCpu.now();
         try (BenchCluster cluster = BenchCluster.start(Path.of("target/bench/operator.log"))) {

@@ -4,6 +4,7 @@ import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.Slipway;
+import dev.slipway.testing.PodJvm;
 import dev.slipway.testing.TestApiServer;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -52,13 +54,15 @@ final class ListFloor {
     }
 
     /**
-     * The floor as a restarted operator meets it: a new JVM ({@code java}, no application archive) that only
+     * The floor as a restarted operator meets it: a new JVM ({@code java} with the pod's options, no application archive) that only
      * builds a client and lists, timed from its start to its exit.
      */
     Duration measureAsProcess(Path java) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(java.toString(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
-            "-cp", System.getProperty("java.class.path"), ListFloor.class.getName(), api.url())
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(PodJvm.fromDeployment().options());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ListFloor.class.getName(), api.url()));
+        Process process = new ProcessBuilder(command)
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();

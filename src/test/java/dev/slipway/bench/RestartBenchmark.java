@@ -2,6 +2,7 @@ package dev.slipway.bench;
 
 import dev.slipway.testing.OperatorJvm;
 import dev.slipway.testing.OperatorProcess;
+import dev.slipway.testing.PodJvm;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,8 +44,8 @@ public final class RestartBenchmark {
         machine.lines().forEach(System.out::println);
         OperatorJvm jvm = OperatorJvm.java25().map(OperatorJvm::withAotCache).orElseGet(OperatorJvm::current);
         Report report = new Report(machine, "bench-restart");
-        report.setting("the operator runs as the image runs it, " + jvm.label() + ": `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=50 "
-            + String.join(" ", jvm.options()) + " -jar quarkus-run.jar` in target/quarkus-app, against the in-process API server");
+        report.setting("the operator runs as the image runs it, " + jvm.label() + ": `java " + String.join(" ", PodJvm.fromDeployment().options())
+            + " " + String.join(" ", jvm.options()) + " -jar quarkus-run.jar` (the pod's options, testing/PodJvm) in target/quarkus-app, against the in-process API server");
         HostCpu cpuAtStart = HostCpu.now();
         int exit = 0;
         try (BenchCluster cluster = BenchCluster.start(Path.of("target/bench/restart.log"))) {
@@ -127,14 +128,15 @@ public final class RestartBenchmark {
     }
 
     /**
-     * Heap and RSS with every App reconciled, for each garbage collector: the pod's 512 MiB limit makes the JVM
-     * choose Serial by itself (it takes G1 only with 2 CPUs and about 2 GiB), while this machine's 24 GiB make it
-     * choose G1, so both are measured, named explicitly.
+     * Heap and RSS with every App reconciled: as the pod in deploy/ runs (its collector, testing/PodJvm), and with
+     * the other collectors the pod could run: the image's default (Parallel), G1 (what a JVM chooses by itself on a
+     * machine with 2 CPUs and about 2 GiB) and the pod's with C1 only (no C2 compiler).
      */
     private void memory(int apps, int releases) throws Exception {
-        long limit = 512L * 1048576;
-        for (List<String> options : List.of(List.of("-XX:+UseSerialGC"), List.of("-XX:+UseG1GC"),
-                List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"))) {
+        PodJvm pod = PodJvm.fromDeployment();
+        long limit = pod.memoryLimitBytes();
+        for (List<String> options : List.of(List.<String>of(), List.of("-XX:+UseParallelGC"), List.of("-XX:+UseG1GC"),
+                List.of("-XX:TieredStopAtLevel=1"))) {
             OperatorJvm variant = jvm.with(options.toArray(String[]::new));
             Restart.Result restart = new Restart(cluster).run(apps, Map.of(), variant);
             cluster.awaitQuiet(Benchmark.QUIET);
@@ -142,12 +144,12 @@ public final class RestartBenchmark {
             long rss = operator.rssBytes();
             long anon = operator.rssAnonBytes();
             long heap = operator.heapAfterFullGcBytes();
-            String gc = String.join(" ", options);
-            report.row(String.format("%s: restart to all %d apps reconciled (ms)", gc, apps), String.valueOf(restart.allReconciled().toMillis()));
-            report.row(String.format("%s: heap after full GC, %d apps + %d releases cached (MiB)", gc, apps, releases),
+            String label = options.isEmpty() ? "as deployed" : String.join(" ", options);
+            report.row(String.format("%s: restart to all %d apps reconciled (ms)", label, apps), String.valueOf(restart.allReconciled().toMillis()));
+            report.row(String.format("%s: heap after full GC, %d apps + %d releases cached (MiB)", label, apps, releases),
                 String.format("%.0f", heap / 1048576.0), "< 256", heap < 256L * 1048576);
-            report.row(gc + ": process RSS before that GC (MiB)", String.format("%.0f (%.0f %% of the pod's 512 MiB limit; anonymous %.0f, files %.0f)",
-                rss / 1048576.0, 100.0 * rss / limit, anon / 1048576.0, (rss - anon) / 1048576.0), "≤ 60 %", rss <= 0.6 * limit);
+            report.row(label + ": process RSS before that GC (MiB)", String.format("%.0f (%.0f %% of the pod's %d MiB limit; anonymous %.0f, files %.0f)",
+                rss / 1048576.0, 100.0 * rss / limit, limit / 1048576, anon / 1048576.0, (rss - anon) / 1048576.0), "≤ 60 %", rss <= 0.6 * limit);
         }
     }
 

@@ -19,7 +19,7 @@ public final class StartupBenchmark {
         Report report = new Report(machine, "bench-startup");
         int rounds = scale == Scale.FULL ? ROUNDS : scale.startupRounds();
         report.setting(rounds + " rounds; each round starts every set-up once, in an order that rotates from round to round;"
-            + " the operator runs as `java -XX:MaxRAM=512m -XX:MaxRAMPercentage=50 [archive options] -jar quarkus-run.jar`"
+            + " the operator runs as `java " + String.join(" ", dev.slipway.testing.PodJvm.fromDeployment().options()) + " [archive options] -jar quarkus-run.jar`"
             + " in target/quarkus-app against the in-process API server with no Apps; the archives were trained on this jar"
             + " by `make aot` just before");
         HostCpu cpuAtStart = HostCpu.now();

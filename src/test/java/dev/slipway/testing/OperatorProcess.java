@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The packaged operator (target/quarkus-app/quarkus-run.jar) as its own JVM, pointed at the in-process API
- * server. The JVM is sized like the pod in deploy/ (512 MiB limit, MaxRAMPercentage=50), so the heap,
- * the collector the JVM picks and the RSS are the ones a cluster would see.
+ * server. The JVM runs with the pod's options ({@link PodJvm}: its memory limit, the image's defaults, its
+ * collector and JAVA_OPTS_APPEND), so the heap, the collector and the RSS are the ones a cluster would see.
  */
 public final class OperatorProcess implements AutoCloseable {
     public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
@@ -62,14 +62,19 @@ public final class OperatorProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: run `./mvnw -DskipTests package` (make bench does)");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(jvm.java().toString(), "-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=50",
+        // Sized and collected as the pod in deploy/ is; a collector among the JVM's options replaces the pod's.
+        PodJvm pod = PodJvm.fromDeployment();
+        Optional<String> collector = jvm.options().stream().filter(PodJvm::isCollector).findFirst();
+        List<String> command = new ArrayList<>(List.of(jvm.java().toString()));
+        command.addAll(collector.map(pod::withCollector).orElse(pod).options());
+        command.addAll(List.of(
             "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
             "-Dquarkus.http.port=" + port,
             "-Dquarkus.kubernetes-client.api-server-url=" + apiServerUrl,
             "-Dquarkus.kubernetes-client.trust-certs=true",
             "-Dquarkus.kubernetes-client.namespace=slipway-system"));
         // An archive only matches the class path it was trained with: the operator runs from its directory, as training did.
-        command.addAll(jvm.options());
+        command.addAll(jvm.options().stream().filter(option -> !PodJvm.isCollector(option)).toList());
         // e.g. -Dbench.jvm-options="-XX:StartFlightRecording=filename=target/bench/operator.jfr" to profile it.
         String extra = System.getProperty("bench.jvm-options", "").trim();
         if (!extra.isEmpty()) {

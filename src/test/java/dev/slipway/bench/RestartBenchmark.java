@@ -28,6 +28,8 @@ public final class RestartBenchmark {
     /** The first start on the copies may have to write (statuses the copy could not make exact); that is set-up, not measured. */
     private static final Duration SET_UP_LIMIT = Duration.ofMinutes(20);
 
+    private static final String NATIVE_MEMORY_TRACKING = "-XX:NativeMemoryTracking=summary";
+
     private final BenchCluster cluster;
     private final OperatorJvm jvm;
     private final Report report;
@@ -135,7 +137,7 @@ public final class RestartBenchmark {
     private void memory(int apps, int releases) throws Exception {
         PodJvm pod = PodJvm.fromDeployment();
         long limit = pod.memoryLimitBytes();
-        for (List<String> options : List.of(List.<String>of(), List.of("-XX:+UseParallelGC"), List.of("-XX:+UseG1GC"),
+        for (List<String> options : List.of(List.of(NATIVE_MEMORY_TRACKING), List.of("-XX:+UseParallelGC"), List.of("-XX:+UseG1GC"),
                 List.of("-XX:TieredStopAtLevel=1"))) {
             OperatorJvm variant = jvm.with(options.toArray(String[]::new));
             Restart.Result restart = new Restart(cluster).run(apps, Map.of(), variant);
@@ -144,7 +146,12 @@ public final class RestartBenchmark {
             long rss = operator.rssBytes();
             long anon = operator.rssAnonBytes();
             long heap = operator.heapAfterFullGcBytes();
-            String label = options.isEmpty() ? "as deployed" : String.join(" ", options);
+            String label = options.contains(NATIVE_MEMORY_TRACKING) ? "as deployed" : String.join(" ", options);
+            if (options.contains(NATIVE_MEMORY_TRACKING)) {
+                List<String> lines = new ArrayList<>(List.of("| Area | Committed (MiB) |", "|---|---|"));
+                operator.committedByArea().forEach((area, mib) -> lines.add("| " + area + " | " + mib + " |"));
+                report.section("Where the memory of the deployed set-up goes (jcmd VM.native_memory summary, with every App reconciled)", lines);
+            }
             report.row(String.format("%s: restart to all %d apps reconciled (ms)", label, apps), String.valueOf(restart.allReconciled().toMillis()));
             report.row(String.format("%s: heap after full GC, %d apps + %d releases cached (MiB)", label, apps, releases),
                 String.format("%.0f", heap / 1048576.0), "< 256", heap < 256L * 1048576);

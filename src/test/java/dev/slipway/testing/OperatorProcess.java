@@ -163,6 +163,23 @@ public final class OperatorProcess implements AutoCloseable {
         return Duration.ofMillis(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
     }
 
+    /**
+     * What the JVM has committed, by area (jcmd VM.native_memory summary; the process must have been started with
+     * -XX:NativeMemoryTracking=summary): "Java Heap", "Class", "Thread", "Code", "GC", … in MiB, in the JVM's order.
+     */
+    public Map<String, Long> committedByArea() throws IOException, InterruptedException {
+        String summary = jcmd("VM.native_memory summary");
+        Matcher area = Pattern.compile("-\\s+(.+?) \\(reserved=\\d+KB, committed=(\\d+)KB\\)").matcher(summary);
+        Map<String, Long> areas = new java.util.LinkedHashMap<>();
+        while (area.find()) {
+            areas.put(area.group(1).trim(), Long.parseLong(area.group(2)) / 1024);
+        }
+        if (areas.isEmpty()) {
+            throw new IllegalStateException("cannot read jcmd VM.native_memory summary:\n" + summary);
+        }
+        return areas;
+    }
+
     /** Resident memory of the process, all of it (VmRSS). */
     public long rssBytes() throws IOException {
         return status("VmRSS");

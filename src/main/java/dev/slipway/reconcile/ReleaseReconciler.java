@@ -107,6 +107,7 @@ public class ReleaseReconciler implements Reconciler<Release> {
         // An App that appears (or goes) changes what its unnumbered releases should say.
         var apps = new InformerEventSource<>(InformerEventSourceConfiguration.from(App.class, Release.class)
             .withName("apps")
+            .withItemStore(LeanCache.store())
             .withPrimaryToSecondaryMapper((Release r) -> r.getSpec() == null || r.getSpec().getApp() == null ? Set.of()
                 : Set.of(new ResourceID(r.getSpec().getApp(), r.getMetadata().getNamespace())))
             .withSecondaryToPrimaryMapper((App a) -> context.getPrimaryCache()

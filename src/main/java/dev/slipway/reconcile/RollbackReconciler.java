@@ -17,7 +17,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.net.HttpURLConnection;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -37,7 +36,6 @@ import java.util.stream.Collectors;
  * is refused: a refusal is final.
  */
 @ControllerConfiguration(name = RollbackReconciler.NAME)
-@GradualRetry(maxAttempts = -1, initialInterval = 200, intervalMultiplier = 2, maxInterval = 30_000)
 public class RollbackReconciler implements Reconciler<Rollback> {
     public static final String NAME = "rollback";
     /** Longer than the App reconciler takes to carry out a Rollback at the head of its queue, even under load. */

@@ -32,7 +32,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
-import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +51,6 @@ import java.util.stream.Collectors;
  * numbering and exactly-once release creation race-free.
  */
 @ControllerConfiguration(name = AppReconciler.NAME)
-@GradualRetry(maxAttempts = -1, initialInterval = 200, intervalMultiplier = 2, maxInterval = 30_000)
 public class AppReconciler implements Reconciler<App> {
     public static final String NAME = "app";
     private static final String MANAGED_SELECTOR = Slipway.LABEL_MANAGED_BY + "=" + Slipway.MANAGED_BY;

@@ -21,7 +21,6 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -39,7 +38,6 @@ import java.util.stream.Collectors;
  */
 @ControllerConfiguration(name = ReleaseReconciler.NAME,
     informer = @Informer(labelSelector = "!" + Slipway.LABEL_VERSION))
-@GradualRetry(maxAttempts = -1, initialInterval = 200, intervalMultiplier = 2, maxInterval = 30_000)
 public class ReleaseReconciler implements Reconciler<Release> {
     public static final String NAME = "release";
 
@@ -107,6 +105,7 @@ public class ReleaseReconciler implements Reconciler<Release> {
         // An App that appears (or goes) changes what its unnumbered releases should say.
         var apps = new InformerEventSource<>(InformerEventSourceConfiguration.from(App.class, Release.class)
             .withName("apps")
+            .withItemStore(LeanCache.store())
             .withPrimaryToSecondaryMapper((Release r) -> r.getSpec() == null || r.getSpec().getApp() == null ? Set.of()
                 : Set.of(new ResourceID(r.getSpec().getApp(), r.getMetadata().getNamespace())))
             .withSecondaryToPrimaryMapper((App a) -> context.getPrimaryCache()

@@ -8,24 +8,34 @@ import dev.slipway.model.RollbackStatus;
 import dev.slipway.status.Conditions;
 import dev.slipway.status.Health;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
-import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.net.HttpURLConnection;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Refuses Rollbacks nobody else can handle: those for an App that does not exist, and marks Pending those that
  * wait. Rollbacks of existing Apps are carried out by {@link AppReconciler}; both write with optimistic locking,
  * so they never overwrite each other's result.
+ * <p>
+ * Apps come from this controller's own App informer, so a pass costs no API request. The cache can lag behind an
+ * App created just before its Rollback, so an App missing from it is confirmed with one read before the Rollback
+ * is refused: a refusal is final.
  */
 @ControllerConfiguration(name = RollbackReconciler.NAME)
-@GradualRetry(maxAttempts = -1, initialInterval = 200, intervalMultiplier = 2, maxInterval = 30_000)
 public class RollbackReconciler implements Reconciler<Rollback> {
     public static final String NAME = "rollback";
     /** Longer than the App reconciler takes to carry out a Rollback at the head of its queue, even under load. */
@@ -56,17 +66,15 @@ public class RollbackReconciler implements Reconciler<Rollback> {
             }
             return UpdateControl.noUpdate();
         }
-        boolean finished = rollback.getStatus() != null && rollback.getStatus().getPhase() != null
-            && rollback.getStatus().getPhase() != RollbackPhase.Pending;
-        if (finished) {
+        if (finished(rollback)) {
             return UpdateControl.noUpdate();
         }
         String namespace = rollback.getMetadata().getNamespace();
-        String app = rollback.getSpec() == null ? null : rollback.getSpec().getApp();
+        String app = appOf(rollback);
         String refusal;
         if (app == null || app.isBlank()) {
             refusal = "spec.app is missing: name the App to roll back";
-        } else if (context.getClient().resources(App.class).inNamespace(namespace).withName(app).get() == null) {
+        } else if (!exists(app, rollback, context)) {
             refusal = "App " + app + " does not exist in namespace " + namespace;
         } else {
             return waiting(rollback, app, context);
@@ -74,6 +82,40 @@ public class RollbackReconciler implements Reconciler<Rollback> {
         refuse(rollback, refusal, context);
         eventsFor(context).warning(rollback, "Refused", refusal);
         return UpdateControl.noUpdate();
+    }
+
+    @Override
+    public List<EventSource<?, Rollback>> prepareEventSources(EventSourceContext<Rollback> context) {
+        // Only whether the App exists matters here: its creation and deletion re-decide the Rollbacks still open for it;
+        // its updates (status writes, mostly) change nothing for them and are not delivered.
+        var apps = new InformerEventSource<>(InformerEventSourceConfiguration.from(App.class, Rollback.class)
+            .withName("apps")
+            .withItemStore(LeanCache.store())
+            .withOnUpdateFilter((App newer, App older) -> false)
+            .withPrimaryToSecondaryMapper((Rollback r) -> appOf(r) == null ? Set.of()
+                : Set.of(new ResourceID(appOf(r), r.getMetadata().getNamespace())))
+            .withSecondaryToPrimaryMapper((App a) -> context.getPrimaryCache()
+                .list(a.getMetadata().getNamespace(), r -> !finished(r) && a.getMetadata().getName().equals(appOf(r)))
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet()))
+            .build(), context);
+        return List.of(apps);
+    }
+
+    private static String appOf(Rollback rollback) {
+        return rollback.getSpec() == null ? null : rollback.getSpec().getApp();
+    }
+
+    /** Carried out or refused: nothing about it changes any more. */
+    private static boolean finished(Rollback rollback) {
+        return rollback.getStatus() != null && rollback.getStatus().getPhase() != null
+            && rollback.getStatus().getPhase() != RollbackPhase.Pending;
+    }
+
+    /** From the cache; an App missing there is read once, since the refusal that follows cannot be taken back. */
+    private static boolean exists(String app, Rollback rollback, Context<Rollback> context) {
+        return context.getSecondaryResource(App.class).isPresent() || context.getClient().resources(App.class)
+            .inNamespace(rollback.getMetadata().getNamespace()).withName(app).get() != null;
     }
 
     private void refuse(Rollback rollback, String refusal, Context<Rollback> context) {

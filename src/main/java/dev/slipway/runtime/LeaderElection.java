@@ -17,6 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 public class LeaderElection extends LeaderElectionConfiguration {
+    /** The Lease replicas compete for, unless slipway.leader-election.lease-name names another. */
+    public static final String LEASE_NAME = "slipway-operator";
     /** Where the Lease goes when nothing names a namespace: kubectl's default namespace, as for a kubeconfig without one. */
     static final String FALLBACK_NAMESPACE = "default";
     /**
@@ -27,7 +29,7 @@ public class LeaderElection extends LeaderElectionConfiguration {
 
     @Inject
     public LeaderElection(
-            @ConfigProperty(name = "slipway.leader-election.lease-name", defaultValue = "slipway-operator") String leaseName,
+            @ConfigProperty(name = "slipway.leader-election.lease-name", defaultValue = LEASE_NAME) String leaseName,
             @ConfigProperty(name = "slipway.leader-election.lease-namespace") Optional<String> leaseNamespace,
             KubernetesClient client, Handover handover) {
         this(leaseName, leaseNamespace(leaseNamespace, client), identity(), client, handover);

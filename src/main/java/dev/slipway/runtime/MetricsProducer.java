@@ -8,19 +8,22 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** Micrometer wiring: Slipway's metrics, and JOSDK's reconcile metrics without per-resource series. */
+/**
+ * Micrometer wiring: Slipway's metrics, and JOSDK's reconcile metrics without per-resource series. Public because the
+ * in-process test operator records its metrics through the same two methods.
+ */
 public class MetricsProducer {
 
     @Produces
     @Singleton
-    SlipwayMetrics slipwayMetrics(MeterRegistry registry) {
+    public SlipwayMetrics slipwayMetrics(MeterRegistry registry) {
         return new SlipwayMetrics(registry, Clock.systemUTC());
     }
 
     /** Replaces the extension's default, which adds series per App name: unbounded with thousands of apps. */
     @Produces
     @Singleton
-    Metrics reconcileMetrics(MeterRegistry registry) {
+    public Metrics reconcileMetrics(MeterRegistry registry) {
         return MicrometerMetrics.newMicrometerMetricsBuilder(registry).notCollectingMetricsPerResource().build();
     }
 }

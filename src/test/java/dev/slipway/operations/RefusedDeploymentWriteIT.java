@@ -14,13 +14,14 @@ import dev.slipway.testing.AdmissionDenial;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.DeploymentController;
 import dev.slipway.testing.Manifests;
+import dev.slipway.testing.OperatorInstance;
 import dev.slipway.testing.OperatorProcess;
 import dev.slipway.testing.TestApiServer;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,12 +41,12 @@ class RefusedDeploymentWriteIT {
     private static final Duration START = Duration.ofSeconds(90);
     private static final String FENCED = "fenced";
     /**
-     * JOSDK retries the refused App with backoff (200 ms doubling, at most AppReconciler's maxInterval, 30 s apart),
-     * so the retry after the policy is lifted comes within one max interval; then the Deployments are created and
-     * roll out, and the App is reconciled again: a few seconds, given 10 here for two busy cores.
+     * JOSDK retries the refused App with backoff (200 ms doubling, at most the app controller's max interval, 30 s
+     * apart), so the retry after the policy is lifted comes within one max interval; then the Deployments are created
+     * and roll out, and the App is reconciled again: a few seconds, given 10 here for two busy cores.
      */
-    private static final Duration RECOVERY = Duration.ofMillis(AppReconciler.class.getAnnotation(GradualRetry.class).maxInterval())
-        .plusSeconds(10);
+    private static final Duration RECOVERY =
+        Duration.ofMillis(((GenericRetry) OperatorInstance.packaged(AppReconciler.NAME).getRetry()).getMaxInterval()).plusSeconds(10);
 
     private final AdmissionDenial policy = new AdmissionDenial("policy.example.com", "denied by policy",
         path -> path.startsWith("/apis/apps/v1/namespaces/" + FENCED + "/deployments"));

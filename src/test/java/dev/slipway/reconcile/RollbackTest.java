@@ -17,11 +17,21 @@ import dev.slipway.model.RollbackPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import dev.slipway.testing.OperatorInstance;
+import dev.slipway.testing.RequestLog;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class RollbackTest extends ClusterScenario {
+    /** The User-Agent of the operator that runs only the Rollback controller, to tell its requests apart. */
+    private static final String ROLLBACKS_ONLY = "slipway-rollbacks-only";
+    private RequestLog requests;
+
+    @Override
+    protected Cluster newCluster() {
+        return new Cluster(dispatcher -> requests = new RequestLog(dispatcher));
+    }
 
     @BeforeEach
     void twoReleases() {
@@ -78,6 +88,59 @@ class RollbackTest extends ClusterScenario {
 
         cluster.awaitRollback("undo", RollbackPhase.Succeeded);
         assertThat(cluster.rollback("undo").getStatus().getMessage()).isEqualTo("Rolled back to v1 as v3");
+    }
+
+    @Test
+    void theRollbackControllerReadsAppsFromItsCache() {
+        cluster.stopOperator();
+        try (OperatorInstance rollbacksOnly = startRollbacksOnly()) {
+            cluster.create(rollback("undo", "shop", "v1"));
+            cluster.awaitRollback("undo", RollbackPhase.Pending);
+            cluster.update(App.class, "shop", app -> app.getSpec().getConfig().put("LOG_LEVEL", "debug"));
+            await().during(java.time.Duration.ofSeconds(1)).atMost(Cluster.CONVERGENCE)
+                .until(() -> cluster.rollback("undo").getStatus().getPhase() == RollbackPhase.Pending);
+
+            assertThat(appReads("shop")).as("a pass before the Pending mark, the one that writes it; and an App update").isEmpty();
+        }
+    }
+
+    @Test
+    void aWaitingRollbackIsRefusedWhenItsAppIsDeleted() {
+        cluster.stopOperator();
+        try (OperatorInstance rollbacksOnly = startRollbacksOnly()) {
+            cluster.create(rollback("undo", "shop", "v1"));
+            cluster.awaitRollback("undo", RollbackPhase.Pending);
+
+            cluster.client.resources(App.class).inNamespace("shop").withName("shop").delete();
+
+            cluster.awaitRollback("undo", RollbackPhase.Failed);
+            assertThat(cluster.rollback("undo").getStatus().getMessage()).isEqualTo("App shop does not exist in namespace shop");
+            assertThat(appReads("shop")).as("one read confirms what the cache says before the final refusal").hasSize(1);
+        }
+    }
+
+    @Test
+    void aRollbackOfAMissingAppIsRefusedAfterOneRead() {
+        cluster.stopOperator();
+        try (OperatorInstance rollbacksOnly = startRollbacksOnly()) {
+            cluster.create(rollback("no-app", "nosuch", "v1"));
+
+            cluster.awaitRollback("no-app", RollbackPhase.Failed);
+            assertThat(appReads("nosuch")).hasSize(1);
+        }
+    }
+
+    private OperatorInstance startRollbacksOnly() {
+        return OperatorInstance.startOnly(cluster.api.newClient(ROLLBACKS_ONLY),
+            new RollbackReconciler(Clock.systemUTC(), new SlipwayMetrics(new SimpleMeterRegistry(), Clock.systemUTC())));
+    }
+
+    /** GETs of the one App by the Rollback controller; lists and watches (the informer) are not reads of it. */
+    private List<RequestLog.Request> appReads(String app) {
+        return requests.requests().stream()
+            .filter(r -> ROLLBACKS_ONLY.equals(r.userAgent()) && r.method().equals("GET")
+                && r.path().split("\\?")[0].endsWith("/namespaces/shop/apps/" + app))
+            .toList();
     }
 
     @Test

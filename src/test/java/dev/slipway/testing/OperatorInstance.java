@@ -4,23 +4,32 @@ import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.reconcile.AppReconciler;
 import dev.slipway.reconcile.ReleaseReconciler;
 import dev.slipway.reconcile.RollbackReconciler;
+import dev.slipway.runtime.LeaderElection;
+import dev.slipway.runtime.MetricsProducer;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ConfigurationService;
+import io.javaoperatorsdk.operator.api.config.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * One operator process: the production reconcilers, registered with the configuration the Quarkus build
- * uses (annotations on the reconcilers, server-side apply off, informer errors at startup retried). Stopping it and starting a new instance on
- * the same API server is an operator restart: all in-memory state is gone. The instance owns the client it is
- * given and closes it when it stops, as a process does when it exits, so nothing of it outlives the stop.
+ * One operator process: the production reconcilers, registered with the configuration of the packaged operator
+ * (application.properties read as the operator extension reads it, the reconcilers' annotations, the production
+ * metrics), except where {@link TestOverride} says. Stopping it and starting a new instance on the same API server is
+ * an operator restart: all in-memory state is gone. The instance owns the client it is given and closes it when it
+ * stops, as a process does when it exits, so nothing of it outlives the stop.
  */
 public final class OperatorInstance implements AutoCloseable {
+    /** The profile the packaged operator runs in on a cluster. */
+    private static final String PROFILE = "prod";
+
     static {
         KnownUpstreamRaces.ignoreInAwaitility();
         WaitDiagnostics.install();
@@ -37,49 +46,73 @@ public final class OperatorInstance implements AutoCloseable {
     }
 
     public static OperatorInstance start(KubernetesClient client, MeterRegistry registry) {
-        return start(client, registry, null);
+        return start(operator(PackagedConfiguration.read(PROFILE), client, registry, null, reconcilers(registry)));
     }
 
     /**
-     * One of several replicas competing for the Lease {@code lease} in namespace {@code namespace}. Durations
-     * are short so that a hand-over happens within the test's convergence bound; a replica that loses the lease
-     * stops leading instead of exiting the JVM (which in a pod restarts it).
+     * One of several replicas competing for the packaged operator's Lease in namespace {@code namespace}, with the
+     * timing and callbacks of {@link TestOverride#REPLICA_LEASE_TIMING} and {@link TestOverride#REPLICA_STAYS_UP}.
      */
     public static OperatorInstance startReplica(KubernetesClient client, String namespace, String identity) {
-        return start(client, new SimpleMeterRegistry(), new LeaderElectionConfiguration("slipway-operator", namespace,
-            Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250), identity, null, false));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        return start(operator(PackagedConfiguration.read(PROFILE), client, registry, replica(namespace, identity), reconcilers(registry)));
     }
 
     /** An operator running only {@code reconciler}: what the others would do does not happen. */
     public static OperatorInstance startOnly(KubernetesClient client, Reconciler<?> reconciler) {
-        return start(client, null, List.of(reconciler));
+        return start(operator(PackagedConfiguration.read(PROFILE), client, new SimpleMeterRegistry(), null, List.of(reconciler)));
     }
 
-    private static OperatorInstance start(KubernetesClient client, MeterRegistry registry, LeaderElectionConfiguration election) {
-        SlipwayMetrics metrics = new SlipwayMetrics(registry == null ? new SimpleMeterRegistry() : registry, Clock.systemUTC());
-        return start(client, election, List.of(new AppReconciler(Clock.systemUTC(), metrics),
-            new ReleaseReconciler(Clock.systemUTC(), metrics), new RollbackReconciler(Clock.systemUTC(), metrics)));
+    /** How the packaged operator configures its controller named {@code controller} ({@code AppReconciler.NAME}, …). */
+    public static ControllerConfiguration<?> packaged(String controller) {
+        PackagedConfiguration configuration = PackagedConfiguration.read(PROFILE);
+        ConfigurationService service = configuration.configurationService(o -> { });
+        return reconcilers(new SimpleMeterRegistry()).stream()
+            .<ControllerConfiguration<?>>map(reconciler -> configured(configuration, service, reconciler))
+            .filter(c -> c.getName().equals(controller))
+            .findFirst().orElseThrow(() -> new IllegalArgumentException("no controller named " + controller));
     }
 
-    private static OperatorInstance start(KubernetesClient client, LeaderElectionConfiguration election, List<Reconciler<?>> reconcilers) {
-        Operator operator = new Operator(o -> {
-            o.withKubernetesClient(client)
-                .withCloseClientOnStop(true)
-                .withUseSSAToPatchPrimaryResource(false)
-                .withSSABasedCreateUpdateMatchForDependentResources(false)
-                .withStopOnInformerErrorDuringStartup(false);
+    /** The Lease settings of a replica: the packaged operator's, but for {@link TestOverride}'s. */
+    static LeaderElectionConfiguration replica(String namespace, String identity) {
+        return new LeaderElectionConfiguration(LeaderElection.LEASE_NAME, namespace, Duration.ofSeconds(3), Duration.ofSeconds(2),
+            Duration.ofMillis(250), identity, null, false);
+    }
+
+    /** The production reconcilers, as the packaged operator makes them. */
+    static List<Reconciler<?>> reconcilers(MeterRegistry registry) {
+        SlipwayMetrics metrics = new MetricsProducer().slipwayMetrics(registry);
+        return List.of(new AppReconciler(Clock.systemUTC(), metrics), new ReleaseReconciler(Clock.systemUTC(), metrics),
+            new RollbackReconciler(Clock.systemUTC(), metrics));
+    }
+
+    /** An operator with {@code reconcilers} registered, not started. */
+    static Operator operator(PackagedConfiguration configuration, KubernetesClient client, MeterRegistry registry,
+                             LeaderElectionConfiguration election, List<Reconciler<?>> reconcilers) {
+        ConfigurationService service = configuration.configurationService(o -> {
+            o.withKubernetesClient(client).withMetrics(new MetricsProducer().reconcileMetrics(registry));
             if (election != null) {
                 o.withLeaderElectionConfiguration(election);
             }
         });
-        reconcilers.forEach(reconciler -> register(operator, reconciler));
-        operator.start();
-        return new OperatorInstance(operator);
+        Operator operator = new Operator(service);
+        reconcilers.forEach(reconciler -> register(operator, service, configuration, reconciler));
+        return operator;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void register(Operator operator, Reconciler<?> reconciler) {
-        operator.register((Reconciler) reconciler);
+    private static <R extends HasMetadata> void register(Operator operator, ConfigurationService service,
+                                                         PackagedConfiguration configuration, Reconciler<R> reconciler) {
+        operator.register(reconciler, configured(configuration, service, reconciler));
+    }
+
+    private static <R extends HasMetadata> ControllerConfiguration<R> configured(PackagedConfiguration configuration,
+                                                                               ConfigurationService service, Reconciler<R> reconciler) {
+        return configuration.controller(service.getConfigurationFor(reconciler));
+    }
+
+    private static OperatorInstance start(Operator operator) {
+        operator.start();
+        return new OperatorInstance(operator);
     }
 
     public void stop() {

@@ -35,6 +35,8 @@ final class FaultInjector extends Dispatcher {
     private final double probability;
     private final Random random = new Random(42);
     private final Map<Fault, AtomicInteger> injected = new ConcurrentHashMap<>();
+    /** Collections whose last watch was dropped. */
+    private final java.util.Set<String> droppedLast = ConcurrentHashMap.newKeySet();
 
     FaultInjector(Dispatcher delegate, String victim, Fault fault, double probability) {
         this.delegate = delegate;
@@ -51,7 +53,7 @@ final class FaultInjector extends Dispatcher {
     public MockResponse dispatch(RecordedRequest request) {
         // Watches open as WebSocket upgrades, which do not carry the client's User-Agent: drop anyone's.
         boolean ours = victim.equals(request.getHeader("User-Agent")) || fault == Fault.DROPPED_WATCH;
-        if (!ours || !applies(request) || !roll()) {
+        if (!ours || !applies(request) || servedAfterDrop(request) || !roll()) {
             return delegate.dispatch(request);
         }
         injected.computeIfAbsent(fault, f -> new AtomicInteger()).incrementAndGet();
@@ -63,7 +65,10 @@ final class FaultInjector extends Dispatcher {
                 delegate.dispatch(request);
                 yield status(500, "InternalError", "injected: the write was applied, the response lost");
             }
-            case DROPPED_WATCH -> status(410, "Expired", "injected: too old resource version");
+            case DROPPED_WATCH -> {
+                droppedLast.add(collection(request));
+                yield status(410, "Expired", "injected: too old resource version");
+            }
             case SLOW -> {
                 sleep();
                 yield delegate.dispatch(request);
@@ -80,6 +85,20 @@ final class FaultInjector extends Dispatcher {
             case DROPPED_WATCH -> watch;
             case SERVER_ERROR, THROTTLE, SLOW -> !watch;
         };
+    }
+
+    /**
+     * A watch answered 410 makes the informer list again and watch from that list's fresh resourceVersion, which
+     * an API server does not expire at once: after a dropped watch, the next watch of the same collection is
+     * served. (Dropping it again and again, as a fixed random sequence can, only waits out JOSDK's cache-sync
+     * timeout, which tests nothing of the operator.)
+     */
+    private boolean servedAfterDrop(RecordedRequest request) {
+        return fault == Fault.DROPPED_WATCH && droppedLast.remove(collection(request));
+    }
+
+    private static String collection(RecordedRequest request) {
+        return request.getPath().split("\\?")[0];
     }
 
     private synchronized boolean roll() {

@@ -17,6 +17,7 @@ import dev.slipway.rollout.Rollout;
 import dev.slipway.status.Conditions;
 import dev.slipway.status.Health;
 import dev.slipway.validation.AppValidator;
+import dev.slipway.workload.WorkloadChanges;
 import dev.slipway.workload.Workloads;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Service;
@@ -217,7 +218,7 @@ public class AppReconciler implements Reconciler<App> {
         List<String> conflicts = List.of();
         Rollout rollout = null;
         if (problems.isEmpty() && selection.target() != null) {
-            var applied = workloads.apply(app, selection.target(), owned);
+            var applied = workloads.apply(app, WorkloadChanges.of(app, selection.target(), owned));
             deployments = applied.deployments();
             conflicts = applied.conflicts();
             rollout = DeploymentRollout.of(deployments, Releases.version(selection.target()));

@@ -1,11 +1,7 @@
 package dev.slipway.workload;
 
-import dev.slipway.desired.DesiredDeployment;
-import dev.slipway.desired.DesiredService;
 import dev.slipway.model.App;
 import dev.slipway.model.Owners;
-import dev.slipway.model.ProcessSpec;
-import dev.slipway.model.Release;
 import dev.slipway.model.Slipway;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Service;
@@ -22,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
-/** Makes the App's Deployments and Services match a release: create, correct drift, delete removed processes. */
+/** Writes the App's Deployments and Services as {@link WorkloadChanges} plans them, and reads them from the caches. */
 public final class Workloads {
     private static final Logger LOG = Logger.getLogger(Workloads.class);
 
@@ -48,61 +44,36 @@ public final class Workloads {
             byProcess(services.getSecondaryResources(app).stream().filter(s -> Owners.isOwnedBy(s, app)).toList()));
     }
 
-    /** Applies the release; returns the Deployments per process as they are after the writes. */
-    public Result apply(App app, Release release, Owned owned) {
+    /** Applies {@code changes}; returns the Deployments per process as they are after the writes. */
+    public Result apply(App app, WorkloadChanges changes) {
         Map<String, Deployment> current = new LinkedHashMap<>();
         List<String> conflicts = new ArrayList<>();
-        Map<String, ProcessSpec> processes = app.getSpec().getProcesses() == null ? Map.of() : app.getSpec().getProcesses();
-        for (Map.Entry<String, ProcessSpec> process : processes.entrySet()) {
-            String name = process.getKey();
-            Deployment desired = DesiredDeployment.of(app, name, release);
-            Deployment actual = owned.deployments().get(name);
+        for (WorkloadChanges.Process process : changes.processes()) {
             try {
-                current.put(name, applyDeployment(app, desired, actual));
-                Integer port = process.getValue() == null ? null : process.getValue().getPort();
-                if (port != null) {
-                    applyService(app, DesiredService.of(app, name, port), owned.services().get(name));
+                current.put(process.name(), apply(app, process.deployment(), deployments));
+                if (process.service() != null) {
+                    apply(app, process.service(), services);
                 }
             } catch (NotOwnedException e) {
                 conflicts.add(e.getMessage());
             }
         }
-        owned.deployments().forEach((process, deployment) -> {
-            if (!processes.containsKey(process)) {
-                delete(deployment);
-            }
-        });
-        owned.services().forEach((process, service) -> {
-            ProcessSpec spec = processes.get(process);
-            if (spec == null || spec.getPort() == null) {
-                delete(service);
-            }
-        });
+        changes.deletes().forEach(this::delete);
         return new Result(current, conflicts);
     }
 
-    private Deployment applyDeployment(App app, Deployment desired, Deployment actual) {
-        if (actual == null) {
-            Deployment created = create(app, desired);
-            deployments.handleRecentResourceCreate(ResourceID.fromResource(created), created);
+    private <T extends HasMetadata> T apply(App app, WorkloadChanges.Change<T> change, InformerEventSource<T, App> cache) {
+        if (change.creates()) {
+            T created = create(app, change.write());
+            cache.handleRecentResourceCreate(ResourceID.fromResource(created), created);
             return created;
         }
-        if (!DeploymentDrift.drifted(desired, actual)) {
-            return actual;
+        if (change.write() == null) {
+            return change.actual();
         }
-        Deployment updated = client.resource(DeploymentDrift.corrected(desired, actual)).update();
-        deployments.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, actual);
+        T updated = client.resource(change.write()).update();
+        cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, change.actual());
         return updated;
-    }
-
-    private void applyService(App app, Service desired, Service actual) {
-        if (actual == null) {
-            Service created = create(app, desired);
-            services.handleRecentResourceCreate(ResourceID.fromResource(created), created);
-        } else if (ServiceDrift.drifted(desired, actual)) {
-            Service updated = client.resource(ServiceDrift.corrected(desired, actual)).update();
-            services.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, actual);
-        }
     }
 
     private <T extends HasMetadata> T create(App app, T desired) {

@@ -14,36 +14,38 @@ import dev.slipway.status.Conditions;
 import dev.slipway.status.Health;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Builds the App status and writes it only when it changed, so an idle operator makes no writes. */
+/** Builds the App status, to be written only when it changed, so an idle operator makes no writes. */
 final class AppStatuses {
-    private final Conditions conditions;
-    private final EventRecorder events;
-
-    AppStatuses(Conditions conditions, EventRecorder events) {
-        this.conditions = conditions;
-        this.events = events;
-    }
-
     /** Names listed in the HistoryPruned message before "and N more". */
     private static final int NAMES_SHOWN = 5;
 
+    private final Conditions conditions;
+
+    AppStatuses(Conditions conditions) {
+        this.conditions = conditions;
+    }
+
+    /** An App status to write, and what the write tells: the Stalled reason when it first appears. */
+    record Change(AppStatus status, List<Notice> notices) {
+    }
+
     /**
-     * @param appliedConfigDigest the config digest acted on by this reconcile
+     * The App status this pass ends with, when it differs from the stored one.
+     *
+     * @param appliedConfigDigest the config digest acted on by this pass
      * @param running             the release that runs now, or null
      * @param keptElsewhere       releases over historyLimit that another tool keeps, with that tool
      */
-    void write(App app, Context<App> context, Health health, long latestVersion, ReleaseRef active,
-               Map<String, Deployment> deployments, String appliedConfigDigest, Release running,
-               Map<Release, String> keptElsewhere) {
+    Optional<Change> change(App app, Health health, long latestVersion, ReleaseRef active, Map<String, Deployment> deployments,
+                            String appliedConfigDigest, Release running, Map<Release, String> keptElsewhere) {
         AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
         Long generation = app.getMetadata().getGeneration();
         AppStatus after = new AppStatus();
@@ -61,18 +63,25 @@ final class AppStatuses {
         }
         after.setConditions(list);
         if (Snapshots.same(before, after)) {
-            return;
+            return Optional.empty();
         }
-        App copy = Snapshots.copy(app);
-        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(copy, context, fresh -> {
-            fresh.setStatus(after);
-            return fresh;
-        });
-        if (health.shape() == Health.Shape.STALLED && !stalledFor(before, health.reason())) {
-            events.warning(app, health.reason(), health.message());
-        }
+        boolean newlyStalled = health.shape() == Health.Shape.STALLED && !stalledFor(before, health.reason());
+        return Optional.of(new Change(after, newlyStalled ? List.of(Notice.warning(app, health.reason(), health.message())) : List.of()));
     }
 
+    /**
+     * The status of an App the pass cannot be carried out for (it cannot be read; the API server refuses a write): it
+     * says why and keeps what it said about versions and workloads. None where the status itself could not be read: it
+     * would replace what the operator cannot see.
+     */
+    Optional<Change> stalled(App app, Health health, Map<String, Deployment> deployments) {
+        if (!app.isStatusReadable()) {
+            return Optional.empty();
+        }
+        AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
+        return change(app, health, before.getLatestVersion() == null ? 0 : before.getLatestVersion(), before.getActiveRelease(),
+            deployments, before.getAppliedConfigDigest(), null, Map.of());
+    }
     /** The release whose rollout completed last; kept when it was deleted, since the workload still runs it. */
     static ReleaseRef activeRelease(ReleaseRef previous, List<Release> numbered) {
         return numbered.stream()

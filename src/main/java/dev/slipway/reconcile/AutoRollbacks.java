@@ -1,6 +1,5 @@
 package dev.slipway.reconcile;
 
-import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.model.Cause;
 import dev.slipway.model.Release;
@@ -12,23 +11,13 @@ import dev.slipway.release.Releases;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
- * When the release that should run failed to roll out, creates one release copying the last release that
- * ran well before it. Never retries the failed release, never loops: a failed automatic rollback stops here.
+ * When the release that should run failed to roll out, one release copying the last release that ran well before it.
+ * Never retries the failed release, never loops: a failed automatic rollback stops here.
  */
 final class AutoRollbacks {
-    private static final Logger LOG = Logger.getLogger(AutoRollbacks.class);
-
-    private final ReleaseCreator creator;
-    private final EventRecorder events;
-    private final SlipwayMetrics metrics;
-
-    AutoRollbacks(ReleaseCreator creator, EventRecorder events, SlipwayMetrics metrics) {
-        this.creator = creator;
-        this.events = events;
-        this.metrics = metrics;
+    private AutoRollbacks() {
     }
 
     static boolean enabled(App app) {
@@ -40,17 +29,17 @@ final class AutoRollbacks {
      * @param failed the release that should run, when its rollout failed; otherwise nothing happens
      * @param pinned whether the App pins a release (a person chose it: no automatic action)
      */
-    Optional<Release> release(App app, Release failed, boolean pinned, List<Release> all, List<Release> numbered, Claims claims) {
+    static Optional<RequestedRelease> release(App app, Release failed, boolean pinned, History history, Claims claims) {
         if (failed == null || Releases.phase(failed) != ReleasePhase.Failed || !enabled(app) || pinned
             || Releases.cause(failed) == Cause.AutoRollback) {
             return Optional.empty();
         }
         Map<String, String> marks = Map.of(Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid());
-        Optional<Release> made = all.stream().filter(ReleaseCreator.annotated(marks)).findFirst();
+        Optional<Release> made = history.all().stream().filter(RequestedRelease.annotated(marks)).findFirst();
         if (made.isPresent()) {
-            return made;
+            return Optional.of(RequestedRelease.existing(made.get(), null));
         }
-        Optional<Release> good = LastGoodRelease.before(numbered, Releases.version(failed));
+        Optional<Release> good = LastGoodRelease.before(history.numbered(), Releases.version(failed));
         if (good.isEmpty()) {
             return Optional.empty();
         }
@@ -58,13 +47,14 @@ final class AutoRollbacks {
             + " failed: rollout exceeded its progress deadline)";
         Map<String, String> annotations = Map.of(Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid(),
             Slipway.ANNOTATION_CREATED_BY, Slipway.AUTO_ROLLBACK_BY);
-        Release created = creator.create(claims, Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid(),
+        Release release = claims.forRequest(Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid(),
             version -> NewReleases.rollbackTo(app, version, good.get(), Cause.AutoRollback, description, annotations));
-        long version = claims.versionOf(created);
-        LOG.warnf("App %s/%s: %s failed to roll out; rolling back to %s as v%d", app.getMetadata().getNamespace(),
-            app.getMetadata().getName(), Releases.label(failed), Releases.label(good.get()), version);
-        events.warning(app, "AutoRollback", description + " as v" + version);
-        metrics.rollback(true);
-        return Optional.of(created);
+        long version = claims.versionOf(release);
+        return Optional.of(RequestedRelease.toCreate(release, Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid(),
+            version, null, List.of(
+                Notice.warn("App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + ": "
+                    + Releases.label(failed) + " failed to roll out; rolling back to " + Releases.label(good.get()) + " as v" + version),
+                Notice.warning(app, "AutoRollback", description + " as v" + version),
+                new Notice.RolledBack(true))));
     }
 }

@@ -1,6 +1,5 @@
 package dev.slipway.reconcile;
 
-import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.release.Claim;
 import dev.slipway.release.NameLedger;
@@ -13,38 +12,35 @@ import java.util.OptionalLong;
 import java.util.function.LongFunction;
 
 /**
- * The versions one App pass gives out, in creation order. Every version is claimed in the App's ledger before
- * anything uses it (a label, a status, a release made under the name {@code <app>-v<N>}), and that ledger write is
- * conditional on the ledger the pass read: a replica deciding on a stale view (a paused leader resuming after
- * another took over) gets 409 there and decides again, so two replicas never give one version twice. A claim also
- * outlives a crash or a lost response: the next pass gives the same release the same version, and makes a
- * requested release under the same name, which the API server then refuses to create twice.
+ * The versions one App pass gives out, in creation order, and the requests it decides. Every version is claimed in
+ * the App's ledger before anything uses it (a label, a status, a release made under the name {@code <app>-v<N>}): the
+ * executor stores {@link #toStore()} first, conditionally on the ledger the pass read, so a replica deciding on a stale
+ * view (a paused leader resuming after another took over) gets 409 there and decides again, and two replicas never
+ * give one version twice. A claim also outlives a crash or a lost response: the next pass gives the same release the
+ * same version, and makes a requested release under the same name, which the API server then refuses to create twice.
+ * Planning only: this class writes nothing.
  */
 final class Claims {
-    private final Ledgers ledgers;
-    private final App app;
+    private final NameLedger read;
     private final long committedUpTo;
     private final List<Claim> added = new ArrayList<>();
     private final Map<String, Long> versions = new HashMap<>();
-    /** The ledger as last read or written, with the ConfigMap its next write is conditional on. */
-    private Ledgers.Read stored;
     private long latest;
 
     /**
+     * @param read          the ledger as the pass read it
      * @param highWater     the highest version given out so far, committed or claimed
      * @param committedUpTo the highest version known to be committed on a release
      */
-    Claims(Ledgers ledgers, App app, Ledgers.Read read, long highWater, long committedUpTo) {
-        this.ledgers = ledgers;
-        this.app = app;
-        this.stored = read;
+    Claims(NameLedger read, long highWater, long committedUpTo) {
+        this.read = read;
         this.latest = highWater;
         this.committedUpTo = committedUpTo;
     }
 
     /** Gives a release waiting for a version the one the ledger gave it before, else the next one. */
     void assign(Release release) {
-        OptionalLong given = stored.ledger().versionGiven(release);
+        OptionalLong given = read.versionGiven(release);
         long version = given.isPresent() ? given.getAsLong() : ++latest;
         if (given.isEmpty()) {
             added.add(new Claim(version, release.getMetadata().getName(), Claim.ofUid(release.getMetadata().getUid())));
@@ -53,14 +49,11 @@ final class Claims {
         latest = Math.max(latest, version);
     }
 
-    /**
-     * The release to make for the request {@code annotation=value}, under the name and version claimed for it
-     * before, else under the next version, claimed now (stored before this returns, so before the create).
-     */
+    /** The release to make for the request {@code annotation=value}: under the name and version claimed for it before, else the next. */
     Release forRequest(String annotation, String value, LongFunction<Release> desired) {
         String key = Claim.ofRequest(annotation, value);
         // A committed claim is history: the same config digest asked for again (a revert) is a new request.
-        Optional<Claim> before = stored.ledger().claimFor(key).filter(c -> c.refused() || c.version() > committedUpTo);
+        Optional<Claim> before = read.claimFor(key).filter(c -> c.refused() || c.version() > committedUpTo);
         if (before.isPresent() && before.get().refused()) {
             throw new IllegalStateException("the request " + key + " was refused; no release is made for it");
         }
@@ -73,13 +66,12 @@ final class Claims {
         }
         versions.put(release.getMetadata().getName(), version);
         latest = Math.max(latest, version);
-        write();
         return release;
     }
 
     /** What was decided for the request {@code annotation=value}: a version claimed for its release, or its refusal. */
     Optional<Claim> decided(String annotation, String value) {
-        return stored.ledger().claimFor(Claim.ofRequest(annotation, value));
+        return read.claimFor(Claim.ofRequest(annotation, value));
     }
 
     /**
@@ -92,16 +84,7 @@ final class Claims {
             return before.get().refused();
         }
         added.add(Claim.refusal(Claim.ofRequest(annotation, value)));
-        write();
         return true;
-    }
-
-    /** Records that the release claimed for {@code annotation=value} takes {@code name}, before it is created so. */
-    void rename(String annotation, String value, String name) {
-        Claim claim = stored.ledger().claimFor(Claim.ofRequest(annotation, value)).orElseThrow();
-        versions.put(name, claim.version());
-        added.add(new Claim(claim.version(), name, claim.key()));
-        write();
     }
 
     /** The version given to a release of this pass. */
@@ -113,29 +96,17 @@ final class Claims {
         return version;
     }
 
-    /** Stores the claims made so far, when any is new. Conditional: 409 when another replica wrote the ledger first. */
-    void write() {
-        if (added.isEmpty()) {
-            return;
-        }
-        NameLedger after = stored.ledger().claimed(added, committedUpTo);
-        added.clear();
-        store(after);
+    /** The ledger with this pass's claims, to be stored before any of them is used; empty when none is new. */
+    Optional<NameLedger> toStore() {
+        return added.isEmpty() ? Optional.empty() : Optional.of(read.claimed(added, committedUpTo));
     }
 
-    /** Stores {@code after}, a change of {@link #ledger()}, when it differs; conditional like the claims. */
-    void store(NameLedger after) {
-        if (!after.equals(stored.ledger())) {
-            stored = ledgers.write(app, stored, after);
-        }
-    }
-
-    long latest() {
-        return latest;
-    }
-
-    /** The ledger as stored after this pass's claims. */
-    NameLedger ledger() {
-        return stored.ledger();
+    /**
+     * {@code stored} with the release claimed for the request {@code annotation=value} renamed to {@code name}, keeping
+     * its version: what is stored before a release is created under that name.
+     */
+    static NameLedger renamed(NameLedger stored, String annotation, String value, String name, long committedUpTo) {
+        Claim claim = stored.claimFor(Claim.ofRequest(annotation, value)).orElseThrow();
+        return stored.claimed(List.of(new Claim(claim.version(), name, claim.key())), committedUpTo);
     }
 }

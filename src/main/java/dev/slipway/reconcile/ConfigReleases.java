@@ -12,19 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * A change of App.spec.config or envFrom, compared with the digest the operator last acted on
- * (App.status.appliedConfigDigest), creates a release of the running build with the new config.
+ * (App.status.appliedConfigDigest), makes a release of the running build with the new config.
  */
 final class ConfigReleases {
-    private static final Logger LOG = Logger.getLogger(ConfigReleases.class);
-
-    private final ReleaseCreator creator;
-
-    ConfigReleases(ReleaseCreator creator) {
-        this.creator = creator;
+    private ConfigReleases() {
     }
 
     static String specDigest(App app) {
@@ -37,7 +31,7 @@ final class ConfigReleases {
      * @param active the release whose rollout completed last, or null
      * @param newest the newest release of the App, numbered or not, or null
      */
-    Optional<Release> release(App app, Release build, Release active, Release newest, List<Release> all, Claims claims) {
+    static Optional<RequestedRelease> release(App app, Release build, Release active, Release newest, List<Release> all, Claims claims) {
         String digest = specDigest(app);
         String applied = app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
         if (applied == null || applied.equals(digest) || build == null) {
@@ -45,7 +39,7 @@ final class ConfigReleases {
         }
         AppSpec spec = app.getSpec();
         Map<String, String> marks = Map.of(Slipway.ANNOTATION_CONFIG_DIGEST, digest);
-        boolean alreadyMade = all.stream().filter(ReleaseCreator.annotated(marks)).anyMatch(r -> madeAfter(r, build));
+        boolean alreadyMade = all.stream().filter(RequestedRelease.annotated(marks)).anyMatch(r -> madeAfter(r, build));
         boolean newestHasIt = newest != null
             && ConfigChange.same(newest.getSpec().getConfig(), newest.getSpec().getEnvFrom(), spec.getConfig(), spec.getEnvFrom());
         if (alreadyMade || newestHasIt) {
@@ -56,13 +50,13 @@ final class ConfigReleases {
             spec.getConfig(), spec.getEnvFrom());
         Map<String, String> annotations = new LinkedHashMap<>(marks);
         changedBy(app, digest).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
-        Release created = creator.create(claims, Slipway.ANNOTATION_CONFIG_DIGEST, digest, version -> NewReleases.of(app, version,
+        Release release = claims.forRequest(Slipway.ANNOTATION_CONFIG_DIGEST, digest, version -> NewReleases.of(app, version,
             build, spec.getConfig(), spec.getEnvFrom(), Cause.Config, null, description, annotations));
-        LOG.infof("App %s/%s: config changed (%s); created v%d from the build of %s", app.getMetadata().getNamespace(),
-            app.getMetadata().getName(), description, claims.versionOf(created), Releases.label(build));
-        return Optional.of(created);
+        long version = claims.versionOf(release);
+        return Optional.of(RequestedRelease.toCreate(release, Slipway.ANNOTATION_CONFIG_DIGEST, digest, version, null, List.of(
+            Notice.info("App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + ": config changed ("
+                + description + "); created v" + version + " from the build of " + Releases.label(build)))));
     }
-
     /** Whether a config release was made after {@code build}: unnumbered still, or after it by version or creation. */
     private static boolean madeAfter(Release release, Release build) {
         if (!Releases.isNumbered(release)) {

@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.workload.RefusedCreates;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -7,37 +8,37 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.net.HttpURLConnection;
-import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
-import java.util.function.LongFunction;
-import java.util.function.Predicate;
 
 /**
- * Creates the releases the operator makes itself. A request is made exactly once: the release carries an
- * annotation naming the request, callers look for such a release before creating one, its name and version are
- * claimed in the App's ledger before the create (so a retry after a lost response, or another replica, uses the
- * same name whatever its cache holds), and a create that collides with a release our cache has not seen yet
- * adopts it when its annotation says it is ours.
+ * Creates the release a request asks for, under the name and version claimed for it (so a retry after a lost
+ * response, or another replica, uses the same name whatever its cache holds). What a conflict means is only known by
+ * reading the release that has the name: one whose annotation names the same request is ours, made by an earlier
+ * attempt, and adopted; someone else's makes ours take a unique name, keeping its version, claimed before the create.
  */
 final class ReleaseCreator {
     private final KubernetesClient client;
     private final InformerEventSource<Release, ?> cache;
+    private final Ledgers ledgers;
 
-    ReleaseCreator(KubernetesClient client, InformerEventSource<Release, ?> cache) {
+    ReleaseCreator(KubernetesClient client, InformerEventSource<Release, ?> cache, Ledgers ledgers) {
         this.client = client;
         this.cache = cache;
+        this.ledgers = ledgers;
     }
 
     /**
-     * @param annotation the annotation naming the request (e.g. the Rollback's uid), {@code value} its value
-     * @param desired    the release to make, given the version claimed for it
+     * @param made   the release as stored: created, or adopted
+     * @param ledger the ledger as stored afterwards
      */
-    Release create(Claims claims, String annotation, String value, LongFunction<Release> desired) {
-        Predicate<Release> ours = annotated(Map.of(annotation, value));
-        Release wanted = claims.forRequest(annotation, value, desired);
+    record Created(Release made, Ledgers.Read ledger) {
+    }
+
+    /** @param committedUpTo the highest version known committed, which bounds the claims the ledger keeps */
+    Created create(App app, RequestedRelease requested, Ledgers.Read ledger, long committedUpTo) {
+        Release wanted = requested.release();
         try {
-            return created(client.resource(wanted).create());
+            return new Created(created(client.resource(wanted).create()), ledger);
         } catch (KubernetesClientException e) {
             if (e.getCode() != HttpURLConnection.HTTP_CONFLICT) {
                 RefusedCreates.name(e, wanted);
@@ -46,23 +47,19 @@ final class ReleaseCreator {
             Release existing = client.resources(Release.class).inNamespace(wanted.getMetadata().getNamespace())
                 .withName(wanted.getMetadata().getName()).get();
             if (existing == null) {
-                // The conflict was not about the name (it is free now): retry the reconcile with the same name.
+                // The conflict was not about the name (it is free now): retry the pass with the same name.
                 throw e;
             }
-            if (ours.test(existing)) {
-                return existing;
+            if (requested.madeFor(existing)) {
+                return new Created(existing, ledger);
             }
             // Someone else's release has the name <app>-v<N>: keep the number, make the name unique.
             Release renamed = Snapshots.copy(wanted);
             renamed.getMetadata().setName(wanted.getMetadata().getName() + "-" + UUID.randomUUID().toString().substring(0, 5));
-            claims.rename(annotation, value, renamed.getMetadata().getName());
-            return created(client.resource(renamed).create());
+            Ledgers.Read stored = ledgers.write(app, ledger, Claims.renamed(ledger.ledger(), requested.annotation(),
+                requested.value(), renamed.getMetadata().getName(), committedUpTo));
+            return new Created(created(client.resource(renamed).create()), stored);
         }
-    }
-
-    static Predicate<Release> annotated(Map<String, String> annotations) {
-        return release -> release.getMetadata().getAnnotations() != null && annotations.entrySet().stream()
-            .allMatch(a -> Objects.equals(release.getMetadata().getAnnotations().get(a.getKey()), a.getValue()));
     }
 
     private Release created(Release release) {

@@ -1,6 +1,5 @@
 package dev.slipway.reconcile;
 
-import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
@@ -12,59 +11,57 @@ import dev.slipway.status.Conditions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
-/** Writes each release's planned status when it differs from the stored one, and records the transitions. */
+/** Each release's planned status, where it differs from the stored one, and what its transition tells. */
 final class ReleaseStatuses {
-    private static final Logger LOG = Logger.getLogger(ReleaseStatuses.class);
-
-    private final ReleaseStore store;
     private final Conditions conditions;
-    private final EventRecorder events;
-    private final SlipwayMetrics metrics;
 
-    ReleaseStatuses(ReleaseStore store, Conditions conditions, EventRecorder events, SlipwayMetrics metrics) {
-        this.store = store;
+    ReleaseStatuses(Conditions conditions) {
         this.conditions = conditions;
-        this.events = events;
-        this.metrics = metrics;
     }
 
     /**
-     * @param numbered     all numbered releases in version order, the new ones carrying their uncommitted version
-     * @param newlyNumbered names of the releases whose version this status write commits
-     * @return the releases as stored afterwards, in the same order
+     * @param changes the status writes, in version order
+     * @param after   the releases as stored once they are made, in version order
      */
-    List<Release> write(App app, List<Release> numbered, Set<String> newlyNumbered, ReleasePlanner planner, Numbering numbering) {
-        List<Release> result = new ArrayList<>();
+    record Plan(List<ReleaseStatusChange> changes, List<Release> after) {
+    }
+
+    /**
+     * @param numbered      all numbered releases in version order, the new ones carrying their uncommitted version
+     * @param newlyNumbered names of the releases whose version this status write commits
+     */
+    Plan plan(App app, List<Release> numbered, Set<String> newlyNumbered, ReleasePlanner planner) {
+        List<ReleaseStatusChange> changes = new ArrayList<>();
+        List<Release> after = new ArrayList<>();
         for (Release release : numbered) {
             boolean isNew = newlyNumbered.contains(release.getMetadata().getName());
             ReleaseState state = planner.plan(release);
-            ReleaseStatus before = release.getStatus();
-            ReleaseStatus after = render(release, state);
-            if (!isNew && Snapshots.same(before, after)) {
-                result.add(release);
+            ReleaseStatus status = render(release, state);
+            if (!isNew && Snapshots.same(release.getStatus(), status)) {
+                after.add(release);
                 continue;
             }
-            Release written = store.updateStatus(release, after);
-            LogContext.release(written);
+            Release written = Snapshots.copy(release);
+            written.setStatus(status);
+            List<Notice> notices = new ArrayList<>();
             if (isNew) {
-                numbering.committed(app, written);
-                LOG.infof("Numbered release %s/%s as %s of app %s", release.getMetadata().getNamespace(),
-                    release.getMetadata().getName(), Releases.label(written), app.getMetadata().getName());
                 String text = "Release " + Releases.label(written) + " created: " + written.getSpec().getDescription();
-                events.normal(written, "Created", text);
-                events.normal(app, "ReleaseCreated", text);
-                metrics.releaseCreated(Releases.cause(written));
+                notices.add(Notice.info("Numbered release " + release.getMetadata().getNamespace() + "/"
+                    + release.getMetadata().getName() + " as " + Releases.label(written) + " of app " + app.getMetadata().getName()));
+                notices.add(Notice.normal(written, "Created", text));
+                notices.add(Notice.normal(app, "ReleaseCreated", text));
+                notices.add(new Notice.ReleaseCreated(Releases.cause(written)));
             }
-            ReleasePhase previous = isNew ? null : before.getPhase();
-            if (previous != after.getPhase()) {
-                recordTransition(app, written, state);
-                measureTransition(written, previous, state);
+            ReleasePhase previous = isNew ? null : release.getStatus().getPhase();
+            if (previous != status.getPhase()) {
+                notices.addAll(transition(app, written, state));
+                notices.addAll(measures(written, previous, state));
             }
-            result.add(written);
+            changes.add(new ReleaseStatusChange(release, status, isNew, notices));
+            after.add(written);
         }
-        return result;
+        return new Plan(changes, after);
     }
 
     private ReleaseStatus render(Release release, ReleaseState state) {
@@ -81,41 +78,38 @@ final class ReleaseStatuses {
         return status;
     }
 
-    private void measureTransition(Release release, ReleasePhase previous, ReleaseState state) {
+    private static List<Notice> measures(Release release, ReleasePhase previous, ReleaseState state) {
+        List<Notice> measures = new ArrayList<>();
         String uid = release.getMetadata().getUid();
         if (state.phase() == ReleasePhase.Deploying) {
-            metrics.rolloutStarted(uid);
+            measures.add(new Notice.RolloutStarted(uid));
         } else if (previous == ReleasePhase.Deploying) {
-            metrics.rolloutEnded(uid, state.phase() == ReleasePhase.Active);
+            measures.add(new Notice.RolloutEnded(uid, state.phase() == ReleasePhase.Active));
         }
         if (state.phase() == ReleasePhase.Failed) {
-            metrics.releaseFailed(state.health().reason());
+            measures.add(new Notice.ReleaseFailed(state.health().reason()));
         }
+        return measures;
     }
 
-    private void recordTransition(App app, Release release, ReleaseState state) {
+    private static List<Notice> transition(App app, Release release, ReleaseState state) {
         String label = Releases.label(release);
         String where = app.getMetadata().getNamespace() + "/" + app.getMetadata().getName();
-        switch (state.phase()) {
+        return switch (state.phase()) {
             case Deploying -> {
-                LOG.infof("Deploying %s of app %s", label, where);
                 String text = "Deploying " + label + " (" + release.getSpec().getImage() + ")";
-                events.normal(release, "Deploying", text);
-                events.normal(app, "Deploying", text);
+                yield List.of(Notice.info("Deploying " + label + " of app " + where),
+                    Notice.normal(release, "Deploying", text), Notice.normal(app, "Deploying", text));
             }
-            case Active -> {
-                LOG.infof("Release %s of app %s is active", label, where);
-                events.normal(release, "Active", label + " is active");
-                events.normal(app, "Active", label + " is active");
-            }
+            case Active -> List.of(Notice.info("Release " + label + " of app " + where + " is active"),
+                Notice.normal(release, "Active", label + " is active"), Notice.normal(app, "Active", label + " is active"));
             case Failed -> {
                 String reason = state.health().reason();
-                LOG.warnf("Release %s of app %s failed: %s", label, where, state.message());
-                events.warning(release, reason, state.message());
-                events.warning(app, "Release" + reason, label + ": " + state.message());
+                yield List.of(Notice.warn("Release " + label + " of app " + where + " failed: " + state.message()),
+                    Notice.warning(release, reason, state.message()),
+                    Notice.warning(app, "Release" + reason, label + ": " + state.message()));
             }
-            default -> {
-            }
-        }
+            default -> List.of();
+        };
     }
 }

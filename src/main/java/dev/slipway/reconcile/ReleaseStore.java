@@ -40,4 +40,9 @@ final class ReleaseStore {
         cache.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, before);
         return updated;
     }
+
+    /** False when the API server no longer has it: an earlier pass deleted it and the cache has not seen that yet. */
+    boolean delete(Release release) {
+        return !client.resource(release).delete().isEmpty();
+    }
 }

@@ -1,0 +1,70 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import dev.slipway.model.Rollback;
+import dev.slipway.model.Slipway;
+import dev.slipway.release.Releases;
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.Mappers;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The caches an App pass reads, each an informer whose events reconcile the App they belong to: its releases and
+ * Rollbacks (by spec.app), and the Deployments, Services and ledger ConfigMap it owns. Each keeps objects trimmed
+ * ({@link LeanCache}); Deployments and Services only those Slipway manages, ConfigMaps only ledgers.
+ */
+record AppEventSources(InformerEventSource<Release, App> releases, InformerEventSource<Rollback, App> rollbacks,
+                       InformerEventSource<Deployment, App> deployments, InformerEventSource<Service, App> services,
+                       InformerEventSource<ConfigMap, App> ledgers) {
+    private static final String MANAGED_SELECTOR = Slipway.LABEL_MANAGED_BY + "=" + Slipway.MANAGED_BY;
+
+    static AppEventSources of(EventSourceContext<App> context) {
+        return new AppEventSources(
+            new InformerEventSource<>(InformerEventSourceConfiguration.from(Release.class, App.class)
+                .withName("releases")
+                .withItemStore(LeanCache.store())
+                .withSecondaryToPrimaryMapper((Release r) -> appOf(Releases.app(r), r))
+                .build(), context),
+            new InformerEventSource<>(InformerEventSourceConfiguration.from(Rollback.class, App.class)
+                .withName("rollbacks")
+                .withItemStore(LeanCache.store())
+                .withSecondaryToPrimaryMapper((Rollback r) -> appOf(r.getSpec() == null ? null : r.getSpec().getApp(), r))
+                .build(), context),
+            new InformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class, App.class)
+                .withName("deployments")
+                .withItemStore(LeanCache.store())
+                .withLabelSelector(MANAGED_SELECTOR)
+                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(App.class))
+                .build(), context),
+            new InformerEventSource<>(InformerEventSourceConfiguration.from(Service.class, App.class)
+                .withName("services")
+                .withItemStore(LeanCache.store())
+                .withLabelSelector(MANAGED_SELECTOR)
+                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(App.class))
+                .build(), context),
+            new InformerEventSource<>(InformerEventSourceConfiguration.from(ConfigMap.class, App.class)
+                .withName("ledgers")
+                .withItemStore(LeanCache.store())
+                .withLabelSelector(Ledgers.LABEL)
+                .withSecondaryToPrimaryMapper(Mappers.fromOwnerReferences(App.class))
+                .build(), context));
+    }
+
+    List<EventSource<?, App>> all() {
+        return List.of(releases, rollbacks, deployments, services, ledgers);
+    }
+
+    private static Set<ResourceID> appOf(String app, HasMetadata child) {
+        return app == null ? Set.of() : Set.of(new ResourceID(app, child.getMetadata().getNamespace()));
+    }
+}

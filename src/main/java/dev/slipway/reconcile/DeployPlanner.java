@@ -1,0 +1,49 @@
+package dev.slipway.reconcile;
+
+import dev.slipway.model.App;
+import dev.slipway.model.Release;
+import dev.slipway.release.Releases;
+import dev.slipway.release.Selection;
+import dev.slipway.release.TargetSelection;
+import dev.slipway.workload.WorkloadChanges;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plans the second phase of an App pass ({@link DeployPlan}) from the first one and what applying it stored: the
+ * requested release is known by the name it was created under (renamed when someone else's release had it). Writes
+ * nothing.
+ */
+final class DeployPlanner {
+    private DeployPlanner() {
+    }
+
+    static DeployPlan plan(ClaimPlan claim, ClaimPlan.Outcome claimed) {
+        AppView view = claim.view();
+        App app = view.app();
+        History history = claim.history();
+        Release config = history.runningConfig();
+        List<Numbering.Numbered> numbering = new ArrayList<>();
+        for (Release release : history.unnumbered()) {
+            numbering.add(Numbering.number(app, release, claim.versions().get(release.getMetadata().getName()), config));
+        }
+        // A release made now is numbered now; one an earlier pass made is among the others, numbered or waiting.
+        claim.requests().release().filter(requested -> !requested.exists())
+            .flatMap(requested -> claimed.made().filter(made -> !Releases.isNumbered(made))
+                .map(made -> Numbering.number(app, made, requested.version(), config)))
+            .ifPresent(numbering::add);
+
+        List<Release> fresh = numbering.stream().map(n -> Numbering.committing(n.filled(), n.version())).toList();
+        List<Release> numbered = new ArrayList<>(history.numbered());
+        numbered.addAll(fresh);
+        numbered.sort(Releases.BY_VERSION);
+        Map<String, String> invalid = new LinkedHashMap<>(history.invalid());
+        invalid.putAll(InvalidReleases.of(fresh));
+        Selection selection = TargetSelection.select(app, numbered, invalid.keySet(), history.active());
+        WorkloadChanges workloads = claim.problems().isEmpty() && selection.target() != null
+            ? WorkloadChanges.of(app, selection.target(), view.owned()) : null;
+        return new DeployPlan(claim, claimed, numbering, invalid, selection, workloads);
+    }
+}

@@ -5,6 +5,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,25 @@ class LayeringTest {
             .whereLayer("plugin").mayOnlyAccessLayers("model", "status", "decisions", "desired")
             // A new package has to take its place in the layering before anything can use it.
             .ensureAllClassesAreContainedInArchitecture()
+            .check(ProductionClasses.ALL);
+    }
+
+    /**
+     * The App pass is planned by pure functions and applied by one executor (docs/design-decisions.md, "The App pass"):
+     * only these classes of reconcile/ reach the API server or JOSDK. A new one has to be named here.
+     */
+    private static final Set<String> RECONCILE_SHELL = Set.of("AppReconciler", "AppEventSources", "AppViews", "PassExecutor",
+        "ReleaseCreator", "ReleaseStore", "Ledgers", "Notices", "EventRecorder", "UnreadableObjects", "LeanCache", "WriteRefusals",
+        "ReleaseReconciler", "RollbackReconciler");
+
+    @Test
+    void onlyTheShellOfReconcileReachesTheApiServer() {
+        DescribedPredicate<JavaClass> shell = DescribedPredicate.describe("the shell " + RECONCILE_SHELL,
+            c -> RECONCILE_SHELL.contains(c.getName().substring(c.getPackageName().length() + 1).split("\\$")[0]));
+        noClasses().that().resideInAPackage("dev.slipway.reconcile").and(DescribedPredicate.not(shell))
+            .should().dependOnClassesThat().resideInAnyPackage("io.javaoperatorsdk..", "io.fabric8.kubernetes.client",
+                "io.fabric8.kubernetes.client.dsl..", "io.fabric8.kubernetes.client.informers..", "dev.slipway.metrics..")
+            .because("the planners decide on plain objects; reading, writing and telling are the executor's")
             .check(ProductionClasses.ALL);
     }
 

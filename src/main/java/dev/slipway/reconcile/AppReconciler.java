@@ -4,11 +4,12 @@ import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
 import dev.slipway.status.Health;
 import dev.slipway.workload.Workloads;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import jakarta.inject.Inject;
@@ -78,20 +79,30 @@ public class AppReconciler implements Reconciler<App> {
             RecordPlan record = RecordPlanner.plan(deploy, deployed);
             executor.record(record, app, claimed.ledger(), context);
             return record.lookAgain() ? UpdateControl.<App>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
-        } catch (KubernetesClientException e) {
-            if (WriteRefusals.isRefusal(e)) {
-                try {
-                    AppView view = views.cached(app, context);
-                    executor.record(RecordPlanner.stalled(view, Health.stalled(WriteRefusals.REASON, WriteRefusals.message(e))),
-                        app, view.ledger(), context);
-                } catch (KubernetesClientException statusRefused) {
-                    e.addSuppressed(statusRefused);
-                }
-            }
-            // JOSDK retries with backoff (200 ms doubling to 30 s); the App says why meanwhile.
-            throw e;
         } finally {
             LogContext.leaveApp();
         }
+    }
+
+    /**
+     * A pass that failed: the App's conditions say so (a conflict excepted, see {@link ReconcileErrors}), and JOSDK retries
+     * it with backoff and logs the error. The status is written as every pass writes it (only when it changed, keeping
+     * what it said about versions and workloads, into the cache), not by JOSDK's patchStatus, a JSON patch computed
+     * against the App as the failed pass began.
+     */
+    @Override
+    public ErrorStatusUpdateControl<App> updateErrorStatus(App app, Context<App> context, Exception error) {
+        int failures = context.getRetryInfo().map(RetryInfo::getAttemptCount).orElse(0) + 1;
+        LogContext.enterApp(app.getMetadata().getNamespace(), app.getMetadata().getName());
+        try {
+            AppView view = views.cached(app, context);
+            ReconcileErrors.health(error, failures, app.getSpec() == null ? null : app.getSpec().getConfig(), view.releases())
+                .ifPresent(health -> executor.record(RecordPlanner.stalled(view, health), app, view.ledger(), context));
+        } catch (RuntimeException statusNotWritten) {
+            error.addSuppressed(statusNotWritten);
+        } finally {
+            LogContext.leaveApp();
+        }
+        return ErrorStatusUpdateControl.noStatusUpdate();
     }
 }

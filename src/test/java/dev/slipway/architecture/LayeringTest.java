@@ -50,8 +50,8 @@ class LayeringTest {
      * only these classes of reconcile/ reach the API server or JOSDK. A new one has to be named here.
      */
     private static final Set<String> RECONCILE_SHELL = Set.of("AppReconciler", "AppEventSources", "AppViews", "PassExecutor",
-        "ReleaseCreator", "ReleaseStore", "Ledgers", "Notices", "EventRecorder", "UnreadableObjects", "LeanCache", "WriteRefusals",
-        "ReleaseReconciler", "RollbackReconciler");
+        "ReleaseCreator", "ReleaseStore", "Ledgers", "Notices", "EventRecorder", "UnreadableObjects", "LeanCache",
+        "WriteRefusals", "ReconcileErrors", "ReleaseReconciler", "RollbackReconciler");
 
     @Test
     void onlyTheShellOfReconcileReachesTheApiServer() {

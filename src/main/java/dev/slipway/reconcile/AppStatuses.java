@@ -82,6 +82,7 @@ final class AppStatuses {
         return change(app, health, before.getLatestVersion() == null ? 0 : before.getLatestVersion(), before.getActiveRelease(),
             deployments, before.getAppliedConfigDigest(), null, Map.of());
     }
+
     /** The release whose rollout completed last; kept when it was deleted, since the workload still runs it. */
     static ReleaseRef activeRelease(ReleaseRef previous, List<Release> numbered) {
         return numbered.stream()

@@ -52,7 +52,7 @@ final class AutoRollbacks {
         long version = claims.versionOf(release);
         return Optional.of(RequestedRelease.toCreate(release, Slipway.ANNOTATION_FAILED_RELEASE_UID, failed.getMetadata().getUid(),
             version, null, List.of(
-                Notice.warn("App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + ": "
+                Notice.warn(AutoRollbacks.class, "App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + ": "
                     + Releases.label(failed) + " failed to roll out; rolling back to " + Releases.label(good.get()) + " as v" + version),
                 Notice.warning(app, "AutoRollback", description + " as v" + version),
                 new Notice.RolledBack(true))));

@@ -54,9 +54,10 @@ final class ConfigReleases {
             build, spec.getConfig(), spec.getEnvFrom(), Cause.Config, null, description, annotations));
         long version = claims.versionOf(release);
         return Optional.of(RequestedRelease.toCreate(release, Slipway.ANNOTATION_CONFIG_DIGEST, digest, version, null, List.of(
-            Notice.info("App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + ": config changed ("
-                + description + "); created v" + version + " from the build of " + Releases.label(build)))));
+            Notice.info(ConfigReleases.class, "App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName()
+                + ": config changed (" + description + "); created v" + version + " from the build of " + Releases.label(build)))));
     }
+
     /** Whether a config release was made after {@code build}: unnumbered still, or after it by version or creation. */
     private static boolean madeAfter(Release release, Release build) {
         if (!Releases.isNumbered(release)) {

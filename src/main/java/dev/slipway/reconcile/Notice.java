@@ -13,7 +13,8 @@ sealed interface Notice {
     record Event(HasMetadata about, boolean warning, String reason, String message) implements Notice {
     }
 
-    record Log(Logger.Level level, String message) implements Notice {
+    /** @param category the logger's name: the class that decided on the write, as operators filter the log by it */
+    record Log(String category, Logger.Level level, String message) implements Notice {
     }
 
     record ReleaseCreated(Cause cause) implements Notice {
@@ -40,11 +41,11 @@ sealed interface Notice {
         return new Event(about, true, reason, message);
     }
 
-    static Notice info(String message) {
-        return new Log(Logger.Level.INFO, message);
+    static Notice info(Class<?> by, String message) {
+        return new Log(by.getName(), Logger.Level.INFO, message);
     }
 
-    static Notice warn(String message) {
-        return new Log(Logger.Level.WARN, message);
+    static Notice warn(Class<?> by, String message) {
+        return new Log(by.getName(), Logger.Level.WARN, message);
     }
 }

@@ -6,8 +6,6 @@ import org.jboss.logging.Logger;
 
 /** Tells what a write planned to tell, once it is made: Events (sent in the background), log lines, metrics. */
 final class Notices {
-    private static final Logger LOG = Logger.getLogger(Notices.class);
-
     private final EventRecorder events;
     private final SlipwayMetrics metrics;
 
@@ -28,7 +26,7 @@ final class Notices {
                 events.normal(event.about(), event.reason(), event.message());
             }
         } else if (notice instanceof Notice.Log log) {
-            LOG.log(log.level(), log.message());
+            Logger.getLogger(log.category()).log(log.level(), log.message());
         } else if (notice instanceof Notice.ReleaseCreated created) {
             metrics.releaseCreated(created.cause());
         } else if (notice instanceof Notice.RolloutStarted started) {

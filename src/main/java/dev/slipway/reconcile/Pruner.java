@@ -43,7 +43,7 @@ final class Pruner {
             String message = "Pruned " + Releases.label(release) + " (" + release.getMetadata().getName()
                 + "): more than " + limit + " inactive releases (spec.historyLimit)";
             prunes.add(new Prune(release, List.of(
-                Notice.info("App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + ": " + message),
+                Notice.info(Pruner.class, "App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName() + ": " + message),
                 Notice.normal(app, "Pruned", message))));
         }
         return new Plan(remaining, prunes, plan.keptElsewhere());

@@ -47,7 +47,7 @@ final class ReleaseStatuses {
             List<Notice> notices = new ArrayList<>();
             if (isNew) {
                 String text = "Release " + Releases.label(written) + " created: " + written.getSpec().getDescription();
-                notices.add(Notice.info("Numbered release " + release.getMetadata().getNamespace() + "/"
+                notices.add(Notice.info(ReleaseStatuses.class, "Numbered release " + release.getMetadata().getNamespace() + "/"
                     + release.getMetadata().getName() + " as " + Releases.label(written) + " of app " + app.getMetadata().getName()));
                 notices.add(Notice.normal(written, "Created", text));
                 notices.add(Notice.normal(app, "ReleaseCreated", text));
@@ -98,14 +98,14 @@ final class ReleaseStatuses {
         return switch (state.phase()) {
             case Deploying -> {
                 String text = "Deploying " + label + " (" + release.getSpec().getImage() + ")";
-                yield List.of(Notice.info("Deploying " + label + " of app " + where),
+                yield List.of(Notice.info(ReleaseStatuses.class, "Deploying " + label + " of app " + where),
                     Notice.normal(release, "Deploying", text), Notice.normal(app, "Deploying", text));
             }
-            case Active -> List.of(Notice.info("Release " + label + " of app " + where + " is active"),
+            case Active -> List.of(Notice.info(ReleaseStatuses.class, "Release " + label + " of app " + where + " is active"),
                 Notice.normal(release, "Active", label + " is active"), Notice.normal(app, "Active", label + " is active"));
             case Failed -> {
                 String reason = state.health().reason();
-                yield List.of(Notice.warn("Release " + label + " of app " + where + " failed: " + state.message()),
+                yield List.of(Notice.warn(ReleaseStatuses.class, "Release " + label + " of app " + where + " failed: " + state.message()),
                     Notice.warning(release, reason, state.message()),
                     Notice.warning(app, "Release" + reason, label + ": " + state.message()));
             }

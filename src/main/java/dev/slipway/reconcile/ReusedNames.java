@@ -51,7 +51,8 @@ final class ReusedNames {
             return Optional.empty();
         }
         return Optional.of(new ReleaseStatusChange(release, status, false, List.of(
-            Notice.warn("Release " + release.getMetadata().getNamespace() + "/" + release.getMetadata().getName() + " refused: " + message),
+            Notice.warn(ReusedNames.class, "Release " + release.getMetadata().getNamespace() + "/" + release.getMetadata().getName()
+                + " refused: " + message),
             Notice.warning(release, REASON, message),
             Notice.warning(app, "Release" + REASON, message))));
     }

@@ -60,8 +60,8 @@ final class RollbackRequests {
         long version = claims.versionOf(release);
         return RequestDecision.made(RequestedRelease.toCreate(release, Slipway.ANNOTATION_ROLLBACK_UID,
             rollback.getMetadata().getUid(), version, rollback, List.of(
-                Notice.info("Rollback " + rollback.getMetadata().getNamespace() + "/" + rollback.getMetadata().getName()
-                    + ": rolling app " + app.getMetadata().getName() + " back to " + to + " as v" + version),
+                Notice.info(RollbackRequests.class, "Rollback " + rollback.getMetadata().getNamespace() + "/"
+                    + rollback.getMetadata().getName() + ": rolling app " + app.getMetadata().getName() + " back to " + to + " as v" + version),
                 new Notice.RolledBack(false))));
     }
 
@@ -79,7 +79,8 @@ final class RollbackRequests {
         }
         RollbackStatus status = status(rollback, RollbackPhase.Failed, message, Health.stalled("Refused", message), conditions);
         return new RollbackStatusChange(rollback, status, List.of(
-            Notice.warn("Rollback " + rollback.getMetadata().getNamespace() + "/" + rollback.getMetadata().getName() + " refused: " + message),
+            Notice.warn(RollbackRequests.class, "Rollback " + rollback.getMetadata().getNamespace() + "/"
+                + rollback.getMetadata().getName() + " refused: " + message),
             Notice.warning(rollback, "Refused", message),
             Notice.warning(app, "RollbackRefused", rollback.getMetadata().getName() + ": " + message)));
     }

@@ -43,7 +43,7 @@ class RecordPlannerTest {
             assertThat(change.status().getVersion()).isEqualTo(3);
             assertThat(change.status().getNumberedGeneration()).as("the generation its numbering write left").isEqualTo(2);
             assertThat(change.status().getPhase()).isEqualTo(ReleasePhase.Deploying);
-            assertThat(change.notices()).contains(Notice.info("Numbered release shop/shop-c as v3 of app shop"),
+            assertThat(change.notices()).contains(Notice.info(ReleaseStatuses.class, "Numbered release shop/shop-c as v3 of app shop"),
                 new Notice.ReleaseCreated(dev.slipway.model.Cause.Deploy), new Notice.RolloutStarted("uid-shop-c"));
         });
         assertThat(plan.appStatus()).hasValueSatisfying(status -> {

@@ -1,5 +1,6 @@
 package dev.slipway.bench;
 
+import dev.slipway.testing.OperatorJvm;
 import dev.slipway.testing.OperatorProcess;
 import dev.slipway.testing.PodJvm;
 import dev.slipway.model.Release;
@@ -37,13 +38,14 @@ public final class Benchmark {
         MachineInfo machine = MachineInfo.read();
         machine.lines().forEach(System.out::println);
         Report report = new Report(machine, "bench");
+        OperatorJvm measured = OperatorJvm.asImage();
         report.setting("Scale: " + scale.name() + "; the operator runs as `java " + String.join(" ", PodJvm.fromDeployment().options())
-            + " -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar` in target/quarkus-app on the JDK running the benchmark"
-            + " (the pod's options: testing/PodJvm); start-up is also measured on JDK 25 with the AOT cache, which the image runs");
+            + " " + String.join(" ", measured.options()) + " -jar quarkus-run.jar` in target/quarkus-app on " + measured.label()
+            + " (the pod's options: testing/PodJvm; the image runs JDK 25 with the AOT cache); start-up compares the set-ups side by side");
         int exit = 0;
         HostCpu cpuAtStart = HostCpu.now();
         try (BenchCluster cluster = BenchCluster.start(Path.of("target/bench/operator.log"))) {
-            new Benchmark(cluster, scale, report).run();
+            new Benchmark(cluster, scale, report).run(measured);
         } catch (Exception e) {
             System.err.println("BENCHMARK FAILED: " + e.getMessage() + " (operator log: target/bench/operator.log)");
             e.printStackTrace();
@@ -61,9 +63,11 @@ public final class Benchmark {
         System.exit(exit);
     }
 
-    private void run() throws Exception {
+    private void run(OperatorJvm measured) throws Exception {
         lifecycle();
         startup();
+        // The sections above start and stop operators of their own; every section below measures this one.
+        cluster.startOperator(Map.of(), measured);
         ReleaseLatency.Result solo = latency("1 app", new Fleet(cluster.client, "bench-solo", 1, 10), scale.soloReleases());
         ReleaseLatency.Result busy = latency(scale.busyApps() + " apps busy",
             new Fleet(cluster.client, "bench-busy", scale.busyApps(), 10), scale.busyRounds());

@@ -25,7 +25,7 @@ final class Restart {
     }
 
     Result run(int apps, Map<String, String> properties) throws IOException, InterruptedException {
-        return run(apps, properties, OperatorJvm.current());
+        return run(apps, properties, OperatorJvm.asImage());
     }
 
     /** The same on a chosen JVM and start-up archive. */

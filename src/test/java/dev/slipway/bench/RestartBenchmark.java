@@ -44,7 +44,7 @@ public final class RestartBenchmark {
         Scale scale = Scale.fromEnvironment();
         MachineInfo machine = MachineInfo.read();
         machine.lines().forEach(System.out::println);
-        OperatorJvm jvm = OperatorJvm.java25().map(OperatorJvm::withAotCache).orElseGet(OperatorJvm::current);
+        OperatorJvm jvm = OperatorJvm.asImage();
         Report report = new Report(machine, "bench-restart");
         report.setting("the operator runs as the image runs it, " + jvm.label() + ": `java " + String.join(" ", PodJvm.fromDeployment().options())
             + " " + String.join(" ", jvm.options()) + " -jar quarkus-run.jar` (the pod's options, testing/PodJvm) in target/quarkus-app, against the in-process API server");

@@ -36,6 +36,14 @@ public record OperatorJvm(String label, Path java, List<String> options) {
         return new OperatorJvm(currentLabel() + (options.isEmpty() ? "" : " + AppCDS"), currentJava(), options);
     }
 
+    /**
+     * The set-up the image runs: JDK 25 with the AOT cache when both are at hand, else the fallback {@link #current()}.
+     * What a benchmark measures when it measures the operator as deployed.
+     */
+    public static OperatorJvm asImage() {
+        return java25().filter(java25 -> Files.exists(AOT_CACHE)).map(OperatorJvm::withAotCache).orElseGet(OperatorJvm::current);
+    }
+
     /** A training run of the caller's JVM: the AppCDS archive of what it loaded is written when it exits. */
     public static OperatorJvm appCdsTraining() {
         return new OperatorJvm(currentLabel() + " AppCDS training", currentJava(), List.of("-XX:ArchiveClassesAtExit=" + CDS_ARCHIVE.getFileName()));

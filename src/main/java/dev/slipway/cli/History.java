@@ -7,6 +7,7 @@ import dev.slipway.release.VersionRef;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** The releases of one App, newest first: unnumbered (Pending) ones, then by version. */
 final class History {
@@ -46,11 +47,19 @@ final class History {
                 + "; kubectl slipway releases -a " + app + " lists them"));
     }
 
-    /** Who made the release: the annotation kubectl-slipway and the operator write, else unknown ("-"). */
+    /**
+     * Who made the release: the user the API server stamped when the admission policy is installed, else the name
+     * kubectl-slipway or the operator declared, else unknown ("-").
+     */
     static String by(Release release) {
         Map<String, String> annotations = release.getMetadata().getAnnotations();
-        String by = annotations == null ? null : annotations.get(Slipway.ANNOTATION_CREATED_BY);
-        return by == null ? "-" : by;
+        if (annotations == null) {
+            return "-";
+        }
+        return Stream.of(Slipway.ANNOTATION_CREATED_BY_USER, Slipway.ANNOTATION_CREATED_BY)
+            .map(annotations::get)
+            .filter(by -> by != null && !by.isBlank())
+            .findFirst().orElse("-");
     }
 
     static String label(Release release) {

@@ -34,6 +34,13 @@ public final class Slipway {
      */
     public static final String ANNOTATION_CREATED_BY = "slipway.dev/created-by";
     /**
+     * Who created a Release or Rollback as the API server authenticated them, stamped by the optional admission
+     * policy in deploy/created-by-user, which overwrites whatever the client sent; preferred over
+     * {@link #ANNOTATION_CREATED_BY}, which the client declares itself. The operator's own creates are not stamped:
+     * it copies the Rollback's value onto the release it makes for it.
+     */
+    public static final String ANNOTATION_CREATED_BY_USER = "slipway.dev/created-by-user";
+    /**
      * On an App whose config kubectl-slipway changed: who changed it, and the digest of the config that edit
      * produced. The operator copies the name onto the config release only while the digest matches, so a later
      * edit by other means is not attributed to the last plugin user.

@@ -54,7 +54,7 @@ final class RollbackRequests {
         Map<String, String> annotations = new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_ROLLBACK, rollback.getMetadata().getName(),
             Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid(),
             Slipway.ANNOTATION_ROLLED_BACK_FROM, String.valueOf(decision.from())));
-        createdBy(rollback).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
+        annotations.putAll(createdBy(rollback));
         Release release = claims.forRequest(Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid(),
             version -> NewReleases.rollbackTo(app, version, decision.target(), Cause.Rollback, "Rollback to " + to, annotations));
         long version = claims.versionOf(release);
@@ -65,10 +65,19 @@ final class RollbackRequests {
                 new Notice.RolledBack(false))));
     }
 
-    /** Who asked for the rollback, when the Rollback says (kubectl-slipway records it). */
-    private static Optional<String> createdBy(Rollback rollback) {
+    /**
+     * Who asked for the rollback, as far as the Rollback says: the name kubectl-slipway declared, and the user the
+     * admission policy stamped. The policy leaves the operator's creates alone, so the copy stands on the release.
+     */
+    private static Map<String, String> createdBy(Rollback rollback) {
         Map<String, String> annotations = rollback.getMetadata().getAnnotations();
-        return Optional.ofNullable(annotations == null ? null : annotations.get(Slipway.ANNOTATION_CREATED_BY));
+        Map<String, String> by = new LinkedHashMap<>();
+        for (String key : List.of(Slipway.ANNOTATION_CREATED_BY, Slipway.ANNOTATION_CREATED_BY_USER)) {
+            if (annotations != null && annotations.get(key) != null) {
+                by.put(key, annotations.get(key));
+            }
+        }
+        return by;
     }
 
     /** Fails the Rollback; its refusal is claimed in the ledger, stored first, so no other replica makes a release for it. */

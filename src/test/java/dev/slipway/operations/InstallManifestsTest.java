@@ -1,26 +1,22 @@
 package dev.slipway.operations;
 
+import static dev.slipway.operations.Kustomize.kind;
+import static dev.slipway.operations.Kustomize.kinds;
+import static dev.slipway.operations.Kustomize.only;
+import static dev.slipway.operations.Kustomize.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The install variants in deploy/, rendered with `kubectl kustomize` as an admin would apply them. */
 class InstallManifestsTest {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
     @BeforeAll
     static void kubectlIsThere() {
-        assumeTrue(kubectlAvailable(), "kubectl is not installed: skipping the rendering of deploy/ with kubectl kustomize");
+        assumeTrue(Kustomize.available(), "kubectl is not installed: skipping the rendering of deploy/ with kubectl kustomize");
     }
 
     @Test
@@ -80,39 +76,5 @@ class InstallManifestsTest {
         JsonNode role = render("deploy/namespaced").stream()
             .filter(o -> kind(o).equals("Role") && o.at("/metadata/namespace").asText().equals("team-a")).findFirst().orElseThrow();
         assertThat(role.get("rules")).isEqualTo(clusterRole.get("rules"));
-    }
-
-    private static List<JsonNode> render(String dir) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("kubectl", "kustomize", dir).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as("kubectl kustomize %s: %s", dir, output).isZero();
-        List<JsonNode> objects = new ArrayList<>();
-        try (var parser = new YAMLFactory().createParser(output)) {
-            YAML.readValues(parser, JsonNode.class).forEachRemaining(objects::add);
-        }
-        return objects;
-    }
-
-    private static List<String> kinds(List<JsonNode> objects) {
-        return objects.stream().map(InstallManifestsTest::kind).toList();
-    }
-
-    private static String kind(JsonNode object) {
-        return object.path("kind").asText();
-    }
-
-    private static JsonNode only(List<JsonNode> objects, String kind) {
-        List<JsonNode> matching = objects.stream().filter(o -> kind(o).equals(kind)).toList();
-        assertThat(matching).as(kind).hasSize(1);
-        return matching.get(0);
-    }
-
-    private static boolean kubectlAvailable() {
-        try {
-            return new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

@@ -45,6 +45,19 @@ class CreatedByTest extends ClusterScenario {
     }
 
     @Test
+    void aRollbackReleaseCarriesTheUserTheApiServerStampedOnTheRollback() {
+        var undo = rollback("undo", "shop", "v1");
+        undo.getMetadata().setAnnotations(Map.of(Slipway.ANNOTATION_CREATED_BY, "alice",
+            Slipway.ANNOTATION_CREATED_BY_USER, "alice@example.com"));
+        cluster.create(undo);
+        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+
+        assertThat(cluster.release("shop-v3").getMetadata().getAnnotations())
+            .containsEntry(Slipway.ANNOTATION_CREATED_BY_USER, "alice@example.com")
+            .containsEntry(Slipway.ANNOTATION_CREATED_BY, "alice");
+    }
+
+    @Test
     void aConfigReleaseIsByWhoeverRecordedThatExactConfig() {
         Map<String, String> debug = Map.of("LOG_LEVEL", "debug");
         cluster.update(App.class, "shop", app -> {
@@ -68,6 +81,7 @@ class CreatedByTest extends ClusterScenario {
         cluster.awaitPhase("shop-v4", ReleasePhase.Active);
 
         assertThat(cluster.release("shop-v4").getMetadata().getAnnotations())
-            .containsEntry(Slipway.ANNOTATION_CREATED_BY, Slipway.AUTO_ROLLBACK_BY);
+            .containsEntry(Slipway.ANNOTATION_CREATED_BY, Slipway.AUTO_ROLLBACK_BY)
+            .as("an automatic rollback has no authenticated requester to name").doesNotContainKey(Slipway.ANNOTATION_CREATED_BY_USER);
     }
 }

@@ -69,7 +69,7 @@ public final class TestApiServer implements AutoCloseable {
 
     private static TestApiServer start(UnaryOperator<Dispatcher> wrapDispatcher, boolean tls) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        Dispatcher dispatcher = wrapDispatcher.apply(new AuthorizationReviews(new KubernetesMixedDispatcher(responses)));
+        Dispatcher dispatcher = wrapDispatcher.apply(new AuthorizationReviews(new StatusConflicts(new KubernetesMixedDispatcher(responses))));
         var http = new MockWebServer();
         var server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), http, responses, dispatcher, tls);
         server.init();

@@ -4,7 +4,7 @@ import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
 import dev.slipway.model.Rollback;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.model.RollbackSpec;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.VersionRef;
@@ -38,7 +38,7 @@ final class RollbackCommand extends SlipwayCommand {
         }
         Rollback decided = Poll.until(options.timeout, () -> decided(session, name),
             () -> "for the operator to take up rollback " + name + "; is the Slipway operator running?");
-        if (decided.getStatus().getPhase() == RollbackPhase.Failed) {
+        if (decided.getStatus().getPhase() == RequestPhase.Failed) {
             throw new CliException(Exit.FAILED, "rollback refused: " + decided.getStatus().getMessage());
         }
         Rollouts.Outcome outcome = progress("Rolling back to v" + decided.getStatus().getTo() + " on " + app)
@@ -54,8 +54,8 @@ final class RollbackCommand extends SlipwayCommand {
             throw new CliException(Exit.FAILED, "rollback " + name + " was deleted before the operator took it up");
         }
         var status = rollback.getStatus();
-        boolean done = status != null && (status.getPhase() == RollbackPhase.Failed
-            || (status.getPhase() == RollbackPhase.Succeeded && status.getRelease() != null));
+        boolean done = status != null && (status.getPhase() == RequestPhase.Failed
+            || (status.getPhase() == RequestPhase.Succeeded && status.getRelease() != null));
         return done ? Optional.of(rollback) : Optional.empty();
     }
 

@@ -7,7 +7,7 @@ if phase == "Active" or phase == "Superseded" then
 elseif phase == "Failed" then
   hs.status = "Degraded"
 elseif phase == "Waiting" then
-  -- Numbered but not running, e.g. behind a pin: promote it by changing App.spec.release.
+  -- Numbered but not running: behind a pin (change App.spec.release), or staged (reason Staged: a Promotion runs it).
   hs.status = "Suspended"
 else
   -- Not numbered yet (Pending, or no status) or rolling out (Deploying).

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * `releases create-from`: a release with the build of one release and the config of another, like Convox's
- * create-from. Without a pin the newest release runs anyway; with one, --promote moves the pin to it.
+ * create-from. Without --promote it is staged (spec.promote: false): numbered, never run until promoted. With
+ * --promote it runs, and on a pinned App the pin moves to it.
  */
 final class CreateFromCommand extends SlipwayCommand {
     /** The release to take the build from; null for the active one. */
@@ -35,7 +36,7 @@ final class CreateFromCommand extends SlipwayCommand {
                 .to(text -> envFrom = text))
             .option(Option.named("--use-active-release-env").describe("Take config and envFrom from the active release (default).")
                 .flag(on -> { }))
-            .option(Option.named("--promote").describe("Pin the App to the new release when the App is pinned (it runs anyway when not).")
+            .option(Option.named("--promote").describe("Run the new release (moving the pin of a pinned App); without it the release is staged.")
                 .flag(on -> promote = on))
             .exclusive("--build-from", "--use-active-release-build")
             .exclusive("--env-from", "--use-active-release-env");
@@ -54,7 +55,17 @@ final class CreateFromCommand extends SlipwayCommand {
         String name = created.getMetadata().getName();
         boolean movePin = promote && current.getSpec().getRelease() != null;
         if (options.noWait && !movePin) {
-            print(ReleaseDetails.of(created, false), () -> out().println(doing + " ... created release " + name + " (not waiting)"));
+            print(ReleaseDetails.of(created, false), () -> out().println(doing + " ... created release " + name
+                + (promote ? "" : ", staged") + " (not waiting)"));
+            return;
+        }
+        if (!promote) {
+            Release staged = progress(doing).run(() -> Poll.until(options.timeout, () -> numbered(session, name),
+                () -> "for the operator to number " + name), r -> "done, " + Releases.label(r) + " is staged (kubectl slipway promote "
+                + Releases.label(r) + " runs it)");
+            if (!table()) {
+                Printer.print(out(), options.output, ReleaseDetails.of(staged, false));
+            }
             return;
         }
         Rollouts.Outcome outcome = progress(doing).run(() -> {
@@ -94,7 +105,7 @@ final class CreateFromCommand extends SlipwayCommand {
         return history.find(active.getName());
     }
 
-    private static Release release(String app, Session session, Release buildFrom, Release envFrom) {
+    private Release release(String app, Session session, Release buildFrom, Release envFrom) {
         Release release = session.newRelease(app);
         ReleaseSpec spec = release.getSpec();
         spec.setImage(buildFrom.getSpec().getImage());
@@ -105,6 +116,7 @@ final class CreateFromCommand extends SlipwayCommand {
         spec.setConfig(new LinkedHashMap<>(envFrom.getSpec().getConfig() == null ? Map.of() : envFrom.getSpec().getConfig()));
         spec.setEnvFrom(envFrom.getSpec().getEnvFrom() == null ? List.of() : new ArrayList<>(envFrom.getSpec().getEnvFrom()));
         spec.setDescription("Build of " + Releases.label(buildFrom) + ", config of " + Releases.label(envFrom));
+        spec.setPromote(promote ? null : Boolean.FALSE);
         return release;
     }
 }

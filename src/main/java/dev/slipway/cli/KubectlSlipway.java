@@ -51,12 +51,13 @@ public final class KubectlSlipway {
             .subcommand(new DeployCommand().spec())
             .subcommand(new RollbackCommand().spec())
             .subcommand(new PromoteCommand().spec())
+            .subcommand(new PinCommand().spec())
             .subcommand(new UnpinCommand().spec())
             .subcommand(config)
             .footer("Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 forbidden, 5 refused or failed, 6 timed out.");
         root.subcommand(HelpCommand.of(root));
         // The Heroku spellings: `releases:info v3`, `config:set K=V`.
-        for (String name : List.of("info", "create-from", "manifest")) {
+        for (String name : List.of("info", "create-from", "promote", "manifest")) {
             root.hiddenAlias("releases:" + name, releases.subcommand(name).orElseThrow());
         }
         for (String name : List.of("set", "unset")) {

@@ -1,40 +1,62 @@
 package dev.slipway.cli;
 
 import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
-import dev.slipway.model.Release;
-import dev.slipway.release.Releases;
+import dev.slipway.model.Promotion;
+import dev.slipway.model.PromotionSpec;
+import dev.slipway.model.Slipway;
+import dev.slipway.release.VersionRef;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** `promote vN`: pin the App to vN (Convox's promote); newer releases wait until the pin moves. */
+/**
+ * `promote vN` (also `releases promote vN`): a Promotion request, Convox's `releases promote`. The operator runs the
+ * newest staged release as it is, or makes a new release copying vN; we follow the release that runs. Leaves no pin.
+ */
 final class PromoteCommand extends SlipwayCommand {
     private String release;
+    private boolean force;
 
     @Override
     CommandSpec describe() {
-        return new CommandSpec("promote", "Pin the App to a release (App.spec.release) and follow its rollout.")
-            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = text));
+        return new CommandSpec("promote", "Make a release run (a staged one as it is, any other as a new release); leaves no pin.")
+            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = text))
+            .option(Option.named("--force").describe("Promote a release even when its rollout failed.").flag(on -> force = on));
     }
 
     @Override
     void run(Session session) {
         String app = options.requireApp();
         session.app(app);
-        Release target = History.of(session, app).find(release);
-        if (!Releases.isNumbered(target)) {
-            throw new CliException(Exit.FAILED, "release " + target.getMetadata().getName()
-                + " has no version yet (Pending: " + (target.getStatus() == null ? "not seen by the operator" : target.getStatus().getMessage())
-                + "); promote it once it is numbered");
-        }
-        String label = Releases.label(target);
-        Pins.set(session, app, label);
+        Promotion created = session.client().resource(promotion(app, session)).create();
+        String name = created.getMetadata().getName();
         if (options.noWait) {
-            print(ReleaseDetails.of(target, false), () -> out().println("Promoting " + label + " on " + app + " ... pinned (not waiting)"));
+            print(Map.of("promotion", name), () -> out().println("Promoting " + release + " on " + app + " ... created promotion "
+                + name + " (not waiting; kubectl get promotion " + name + " -n " + session.namespace() + ")"));
             return;
         }
-        Rollouts.Outcome outcome = progress("Promoting " + label + " on " + app)
-            .run(() -> Rollouts.untilActive(session, app, target.getMetadata().getName(), options.timeout), o -> "done, " + label + " runs");
+        Promotion decided = Decisions.await(session, Promotion.class, "promotion", name, options.timeout);
+        Rollouts.Outcome outcome = progress("Promoting " + VersionRef.parse(release) + " on " + app)
+            .run(() -> Rollouts.untilActive(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
         }
+    }
+
+    private Promotion promotion(String app, Session session) {
+        Promotion promotion = new Promotion();
+        promotion.getMetadata().setGenerateName(app + "-promote-");
+        promotion.getMetadata().setNamespace(session.namespace());
+        promotion.getMetadata().setLabels(new LinkedHashMap<>(Map.of(Slipway.LABEL_APP, app)));
+        promotion.getMetadata().setAnnotations(new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_CREATED_BY, session.user())));
+        PromotionSpec spec = new PromotionSpec();
+        spec.setApp(app);
+        // Versions go as "v3", names as they are; the operator accepts both in spec.release.
+        spec.setRelease(new IntOrString(VersionRef.parse(release).toString()));
+        spec.setForce(force ? Boolean.TRUE : null);
+        promotion.setSpec(spec);
+        return promotion;
     }
 }

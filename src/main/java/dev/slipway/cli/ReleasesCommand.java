@@ -18,6 +18,7 @@ final class ReleasesCommand extends SlipwayCommand {
                 .to(text -> num = Conversions.wholeNumber(text)))
             .subcommand(new ReleaseInfoCommand().spec())
             .subcommand(new CreateFromCommand().spec())
+            .subcommand(new PromoteCommand().spec())
             .subcommand(new ManifestCommand().spec());
     }
 

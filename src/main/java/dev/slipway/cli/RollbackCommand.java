@@ -4,14 +4,12 @@ import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
 import dev.slipway.model.Rollback;
-import dev.slipway.model.RollbackPhase;
 import dev.slipway.model.RollbackSpec;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.VersionRef;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** `rollback [vN]`: a Rollback request; the operator makes a new release copying vN, which we follow. */
 final class RollbackCommand extends SlipwayCommand {
@@ -36,27 +34,12 @@ final class RollbackCommand extends SlipwayCommand {
                 + " (not waiting; kubectl get rollback " + name + " -n " + session.namespace() + ")"));
             return;
         }
-        Rollback decided = Poll.until(options.timeout, () -> decided(session, name),
-            () -> "for the operator to take up rollback " + name + "; is the Slipway operator running?");
-        if (decided.getStatus().getPhase() == RollbackPhase.Failed) {
-            throw new CliException(Exit.FAILED, "rollback refused: " + decided.getStatus().getMessage());
-        }
+        Rollback decided = Decisions.await(session, Rollback.class, "rollback", name, options.timeout);
         Rollouts.Outcome outcome = progress("Rolling back to v" + decided.getStatus().getTo() + " on " + app)
             .run(() -> Rollouts.follow(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
         }
-    }
-
-    private static Optional<Rollback> decided(Session session, String name) {
-        Rollback rollback = session.client().resources(Rollback.class).inNamespace(session.namespace()).withName(name).get();
-        if (rollback == null) {
-            throw new CliException(Exit.FAILED, "rollback " + name + " was deleted before the operator took it up");
-        }
-        var status = rollback.getStatus();
-        boolean done = status != null && (status.getPhase() == RollbackPhase.Failed
-            || (status.getPhase() == RollbackPhase.Succeeded && status.getRelease() != null));
-        return done ? Optional.of(rollback) : Optional.empty();
     }
 
     private Rollback rollback(String app, Session session) {

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-/** Follows a release until it runs, waits behind a pin, or fails; the shared end of deploy, rollback, config and promote. */
+/** Follows a release until it runs, waits behind a pin, or fails; the shared end of deploy, rollback, config, promote and pin. */
 final class Rollouts {
     private Rollouts() {
     }
@@ -21,7 +21,7 @@ final class Rollouts {
         String describe() {
             return pinnedTo == null ? "done, " + Releases.label(release)
                 : "done, " + Releases.label(release) + " is waiting: the App is pinned to " + pinnedTo
-                + " (kubectl slipway promote " + Releases.label(release) + " runs it)";
+                + " (kubectl slipway pin " + Releases.label(release) + " runs it)";
         }
     }
 
@@ -30,7 +30,7 @@ final class Rollouts {
         return follow(session, app, releaseName, timeout, false);
     }
 
-    /** For a release made to run again (promote, unpin): done only once it is Active, whatever it was before. */
+    /** For a release made to run again (pin, unpin): done only once it is Active, whatever it was before. */
     static Outcome untilActive(Session session, String app, String releaseName, Duration timeout) {
         return follow(session, app, releaseName, timeout, true);
     }

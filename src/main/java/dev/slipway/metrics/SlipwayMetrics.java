@@ -25,7 +25,7 @@ public class SlipwayMetrics {
     public static final List<String> FAILURE_REASONS = List.of("Invalid", "RolloutFailed");
 
     /** The kinds whose objects the operator reads, and may fail to read. */
-    public static final List<String> READ_KINDS = List.of("App", "Release", "Rollback");
+    public static final List<String> READ_KINDS = List.of("App", "Release", "Rollback", "Promotion");
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -46,6 +46,8 @@ public class SlipwayMetrics {
         }
         rollbacks(false);
         rollbacks(true);
+        promotions(false);
+        promotions(true);
         for (String reason : FAILURE_REASONS) {
             releaseFailures(reason);
         }
@@ -65,6 +67,11 @@ public class SlipwayMetrics {
 
     public void rollback(boolean automatic) {
         rollbacks(automatic).increment();
+    }
+
+    /** @param inPlace a staged release was promoted as it is; false: copied into a new release */
+    public void promotion(boolean inPlace) {
+        promotions(inPlace).increment();
     }
 
     /** @param reason one of {@link #FAILURE_REASONS} */
@@ -88,6 +95,13 @@ public class SlipwayMetrics {
         return Counter.builder("slipway.rollbacks")
             .description("Rollback releases created, by kind: manual (a Rollback) or automatic (a failed rollout)")
             .tag("kind", automatic ? "automatic" : "manual")
+            .register(registry);
+    }
+
+    private Counter promotions(boolean inPlace) {
+        return Counter.builder("slipway.promotions")
+            .description("Promotions carried out, by kind: in-place (a staged release runs as it is) or copy (a new release)")
+            .tag("kind", inPlace ? "in-place" : "copy")
             .register(registry);
     }
 

@@ -16,6 +16,8 @@ public final class ReleaseImmutability {
         + " && (!has(self.spec.cause) || self.spec.cause == oldSelf.spec.cause)"
         + " && has(self.spec.rollbackOf) == has(oldSelf.spec.rollbackOf)"
         + " && (!has(self.spec.rollbackOf) || self.spec.rollbackOf == oldSelf.spec.rollbackOf)"
+        + " && has(self.spec.promote) == has(oldSelf.spec.promote)"
+        + " && (!has(self.spec.promote) || self.spec.promote == oldSelf.spec.promote)"
         + " && (!has(oldSelf.spec.config) || (has(self.spec.config) && self.spec.config == oldSelf.spec.config))"
         + " && (!has(oldSelf.spec.envFrom) || (has(self.spec.envFrom) && self.spec.envFrom == oldSelf.spec.envFrom))"
         + " && (!has(oldSelf.spec.description) || (has(self.spec.description) && self.spec.description == oldSelf.spec.description))"

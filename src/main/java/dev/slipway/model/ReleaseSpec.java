@@ -41,14 +41,17 @@ public class ReleaseSpec {
     @SchemaFrom(type = EnvFromSchema[].class)
     private List<EnvFromSource> envFrom;
 
+    @JsonPropertyDescription("false: a staged release, numbered but never run by itself; run it with a Promotion (kubectl slipway promote vN) or a pin. Absent or true: it runs once it is the newest release.")
+    private Boolean promote;
+
     @JsonPropertyDescription("What changed, shown in the history. The operator writes one when absent, e.g. \"Deploy 6d58b1ce\".")
     @Size(max = 1024)
     private String description;
 
-    @JsonPropertyDescription("Why this release exists: Deploy, Config, Rollback or AutoRollback. Set by the operator on releases it creates; absent means Deploy.")
+    @JsonPropertyDescription("Why this release exists: Deploy, Config, Rollback, AutoRollback or Promote. Set by the operator on releases it creates; absent means Deploy.")
     private Cause cause;
 
-    @JsonPropertyDescription("For Rollback and AutoRollback releases: the version that was copied. Set by the operator.")
+    @JsonPropertyDescription("For Rollback, AutoRollback and Promote releases: the version that was copied. Set by the operator.")
     @Min(1)
     private Long rollbackOf;
 
@@ -62,6 +65,8 @@ public class ReleaseSpec {
     public void setConfig(Map<String, String> config) { this.config = config; }
     public List<EnvFromSource> getEnvFrom() { return envFrom; }
     public void setEnvFrom(List<EnvFromSource> envFrom) { this.envFrom = envFrom; }
+    public Boolean getPromote() { return promote; }
+    public void setPromote(Boolean promote) { this.promote = promote; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
     public Cause getCause() { return cause; }

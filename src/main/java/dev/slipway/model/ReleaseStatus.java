@@ -20,6 +20,12 @@ public class ReleaseStatus implements HasConditions {
     private String deployedAt;
     @JsonPropertyDescription("When another release replaced it.")
     private String supersededAt;
+    @JsonPropertyDescription("When a Promotion made this staged release run (its spec cannot record it: a numbered release is immutable).")
+    private String promotedAt;
+    @JsonPropertyDescription("Name of the Promotion that made this staged release run.")
+    private String promotedBy;
+    @JsonPropertyDescription("Uid of that Promotion, so that it is carried out exactly once.")
+    private String promotedByUid;
     @JsonPropertyDescription("The metadata.generation the release was numbered at; a later spec change makes the release Failed.")
     private Long numberedGeneration;
     @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus).")
@@ -39,6 +45,12 @@ public class ReleaseStatus implements HasConditions {
     public void setDeployedAt(String deployedAt) { this.deployedAt = deployedAt; }
     public String getSupersededAt() { return supersededAt; }
     public void setSupersededAt(String supersededAt) { this.supersededAt = supersededAt; }
+    public String getPromotedAt() { return promotedAt; }
+    public void setPromotedAt(String promotedAt) { this.promotedAt = promotedAt; }
+    public String getPromotedBy() { return promotedBy; }
+    public void setPromotedBy(String promotedBy) { this.promotedBy = promotedBy; }
+    public String getPromotedByUid() { return promotedByUid; }
+    public void setPromotedByUid(String promotedByUid) { this.promotedByUid = promotedByUid; }
     public Long getNumberedGeneration() { return numberedGeneration; }
     public void setNumberedGeneration(Long numberedGeneration) { this.numberedGeneration = numberedGeneration; }
     @Override

@@ -25,9 +25,14 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "PHASE", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @JsonDeserialize(using = TolerantReader.class)
-public class Rollback extends CustomResource<RollbackSpec, RollbackStatus> implements Namespaced, ReadProblem {
+public class Rollback extends CustomResource<RollbackSpec, RollbackStatus> implements Namespaced, OneShot<RollbackStatus> {
     @JsonIgnore
     private Unreadable unreadable;
+
+    @Override
+    public String targetApp() {
+        return getSpec() == null ? null : getSpec().getApp();
+    }
 
     @Override
     public Unreadable getUnreadable() {

@@ -21,6 +21,9 @@ public final class Slipway {
     /** On releases the operator creates: which Rollback (name and uid) made it, for exactly-once creation. */
     public static final String ANNOTATION_ROLLBACK = "slipway.dev/rollback";
     public static final String ANNOTATION_ROLLBACK_UID = "slipway.dev/rollback-uid";
+    /** On releases the operator creates for a Promotion: which Promotion (name and uid) made it, for exactly-once creation. */
+    public static final String ANNOTATION_PROMOTION = "slipway.dev/promotion";
+    public static final String ANNOTATION_PROMOTION_UID = "slipway.dev/promotion-uid";
     /** On rollback releases: the version that was active when the rollback was made. */
     public static final String ANNOTATION_ROLLED_BACK_FROM = "slipway.dev/rolled-back-from";
     /** On automatic rollback releases: the uid of the release whose failed rollout they undo. */

@@ -1,6 +1,7 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.Slipway;
@@ -19,11 +20,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The caches an App pass reads, each an informer whose events reconcile the App they belong to: its releases and
- * Rollbacks (by spec.app), and the Deployments, Services and ledger ConfigMap it owns. Each keeps objects trimmed
+ * The caches an App pass reads, each an informer whose events reconcile the App they belong to: its releases,
+ * Rollbacks and Promotions (by spec.app), and the Deployments, Services and ledger ConfigMap it owns. Each keeps objects trimmed
  * ({@link LeanCache}); Deployments and Services only those Slipway manages, ConfigMaps only ledgers.
  */
 record AppEventSources(InformerEventSource<Release, App> releases, InformerEventSource<Rollback, App> rollbacks,
+                       InformerEventSource<Promotion, App> promotions,
                        InformerEventSource<Deployment, App> deployments, InformerEventSource<Service, App> services,
                        InformerEventSource<ConfigMap, App> ledgers) {
     private static final String MANAGED_SELECTOR = Slipway.LABEL_MANAGED_BY + "=" + Slipway.MANAGED_BY;
@@ -38,7 +40,12 @@ record AppEventSources(InformerEventSource<Release, App> releases, InformerEvent
             new InformerEventSource<>(InformerEventSourceConfiguration.from(Rollback.class, App.class)
                 .withName("rollbacks")
                 .withItemStore(LeanCache.store())
-                .withSecondaryToPrimaryMapper((Rollback r) -> appOf(r.getSpec() == null ? null : r.getSpec().getApp(), r))
+                .withSecondaryToPrimaryMapper((Rollback r) -> appOf(r.targetApp(), r))
+                .build(), context),
+            new InformerEventSource<>(InformerEventSourceConfiguration.from(Promotion.class, App.class)
+                .withName("promotions")
+                .withItemStore(LeanCache.store())
+                .withSecondaryToPrimaryMapper((Promotion p) -> appOf(p.targetApp(), p))
                 .build(), context),
             new InformerEventSource<>(InformerEventSourceConfiguration.from(Deployment.class, App.class)
                 .withName("deployments")
@@ -61,7 +68,7 @@ record AppEventSources(InformerEventSource<Release, App> releases, InformerEvent
     }
 
     List<EventSource<?, App>> all() {
-        return List.of(releases, rollbacks, deployments, services, ledgers);
+        return List.of(releases, rollbacks, promotions, deployments, services, ledgers);
     }
 
     private static Set<ResourceID> appOf(String app, HasMetadata child) {

@@ -20,7 +20,7 @@ import java.util.Optional;
 
 /**
  * The single writer for everything inside one App: it numbers the App's new releases, makes the releases
- * rollbacks and config changes ask for, runs the selected release as Deployments, prunes old releases, and
+ * rollbacks, promotions and config changes ask for, runs the selected release as Deployments, prunes old releases, and
  * keeps every status current. JOSDK never runs two reconciles of one App at once, which is what makes
  * numbering and exactly-once release creation race-free.
  * <p>
@@ -54,9 +54,9 @@ public class AppReconciler implements Reconciler<App> {
         var events = new EventRecorder(client, clock);
         var ledgers = new Ledgers(client, caches.ledgers());
         var workloads = new Workloads(client, caches.deployments(), caches.services());
-        views = new AppViews(client, caches.rollbacks(), ledgers, workloads, memo, clock);
+        views = new AppViews(client, caches.rollbacks(), caches.promotions(), ledgers, workloads, memo, clock);
         executor = new PassExecutor(client, new ReleaseStore(client, caches.releases()),
-            new ReleaseCreator(client, caches.releases(), ledgers), ledgers, workloads, caches.rollbacks(), memo,
+            new ReleaseCreator(client, caches.releases(), ledgers), ledgers, workloads, caches.rollbacks(), caches.promotions(), memo,
             new UnreadableObjects(events, metrics), new Notices(events, metrics));
         return caches.all();
     }

@@ -1,6 +1,8 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
+import dev.slipway.model.OneShot;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.Rollback;
 import dev.slipway.status.Conditions;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What one App pass starts from, as the caches hold it: the planners' only input, so every decision of the pass can
@@ -18,20 +21,31 @@ import java.util.Optional;
  *
  * @param releases   every release of the App, readable or not
  * @param rollbacks  the App's unfinished Rollbacks, oldest first
+ * @param promotions the App's unfinished Promotions, oldest first
  * @param committed  the highest version this process committed for the App ({@link VersionMemo})
- * @param stored     the App as stored now, read only when a Rollback is about to be decided on it
+ * @param stored     the App as stored now, read only when a request is about to be decided on it
  * @param now        when the pass started, for timestamps and condition transitions
  */
-record AppView(App app, List<Release> releases, List<Rollback> rollbacks, Ledgers.Read ledger, Workloads.Owned owned,
+record AppView(App app, List<Release> releases, List<Rollback> rollbacks, List<Promotion> promotions, Ledgers.Read ledger, Workloads.Owned owned,
                long committed, Optional<App> stored, Instant now) {
 
     /** @param current the App as the API server has it now; null when it is gone */
     AppView withStored(App current) {
-        return new AppView(app, releases, rollbacks, ledger, owned, committed, Optional.ofNullable(current), now);
+        return new AppView(app, releases, rollbacks, promotions, ledger, owned, committed, Optional.ofNullable(current), now);
     }
 
-    /** The App a Rollback is decided on: as stored, when read, else as cached. */
-    App rollbackDecidedOn() {
+    /** The unfinished request to handle first: the oldest Rollback or Promotion. */
+    Optional<OneShot<?>> oldestRequest() {
+        return Stream.<OneShot<?>>concat(rollbacks.stream().limit(1), promotions.stream().limit(1)).min(RequestOrder.CREATION);
+    }
+
+    /** How many requests wait, this pass's among them. */
+    int openRequests() {
+        return rollbacks.size() + promotions.size();
+    }
+
+    /** The App a request is decided on: as stored, when read, else as cached. */
+    App requestDecidedOn() {
         return stored.filter(App::isReadable).orElse(app);
     }
 

@@ -1,8 +1,11 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
+import dev.slipway.model.OneShot;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseRef;
+import dev.slipway.model.Rollback;
 import dev.slipway.release.NameLedger;
 import dev.slipway.release.Releases;
 import dev.slipway.release.Selection;
@@ -34,13 +37,19 @@ final class ClaimPlanner {
     }
 
     /**
-     * Whether this pass decides on a Rollback, which is decided on the App as stored: the cache can lag behind a change
-     * made just before the Rollback was created (a pin set, then a Rollback applied: seen in a busy test run, which
-     * rolled back an App already pinned), and the decision must see what the user saw. One read per Rollback.
+     * Whether this pass decides on a request (Rollback, Promotion), which is decided on the App as stored: the cache can
+     * lag behind a change made just before the request was created (a pin set, then a Rollback applied: seen in a busy
+     * test run, which rolled back an App already pinned), and the decision must see what the user saw. One read per
+     * request.
      */
-    static boolean decidesRollback(AppView view) {
-        return view.rollbacks().stream().findFirst().filter(r -> RollbackRequests.madeFor(r, view.releases()).isEmpty()).isPresent()
+    static boolean decidesRequest(AppView view) {
+        return view.oldestRequest().filter(r -> !made(r, view.releases())).isPresent()
             && undecidable(view).isEmpty() && AppValidator.problems(view.app()).isEmpty();
+    }
+
+    private static boolean made(OneShot<?> request, List<Release> releases) {
+        return request instanceof Promotion promotion ? PromotionRequests.madeFor(promotion, releases).isPresent()
+            : RollbackRequests.madeFor((Rollback) request, releases).isPresent();
     }
 
     static ClaimPlan plan(AppView view) {
@@ -72,7 +81,7 @@ final class ClaimPlanner {
         History history = new History(all, numbered, List.copyOf(unnumbered), invalid, active, running);
         List<String> problems = AppValidator.problems(app);
         RequestDecision requests = ReleaseRequests.decide(view, history, claims, problems,
-            new RollbackRequests(view.conditions()));
+            new RollbackRequests(view.conditions()), new PromotionRequests(view.conditions(), view.timestamp()));
         return new ClaimPlan(view, history, refusals, committed, versions, claims.toStore(), problems, requests);
     }
 }

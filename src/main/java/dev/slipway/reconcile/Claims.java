@@ -69,6 +69,22 @@ final class Claims {
         return release;
     }
 
+    /**
+     * Claims that the request {@code annotation=value} runs {@code release} as it is (a staged release promoted). No
+     * version is given out, but the claim is stored before the release is marked, like one, which fences the
+     * decision: no replica refuses the request, or makes a release for it, meanwhile.
+     */
+    void inPlace(String annotation, String value, Release release) {
+        String key = Claim.ofRequest(annotation, value);
+        Optional<Claim> before = read.claimFor(key);
+        if (before.isPresent() && before.get().refused()) {
+            throw new IllegalStateException("the request " + key + " was refused; no release is made for it");
+        }
+        if (before.filter(c -> c.name().equals(release.getMetadata().getName())).isEmpty()) {
+            added.add(new Claim(release.getStatus().getVersion(), release.getMetadata().getName(), key));
+        }
+    }
+
     /** What was decided for the request {@code annotation=value}: a version claimed for its release, or its refusal. */
     Optional<Claim> decided(String annotation, String value) {
         return read.claimFor(Claim.ofRequest(annotation, value));

@@ -12,7 +12,7 @@ import java.util.List;
  * so that a config change never undoes a deploy. Without a pin that is the newest release, including a valid
  * one still waiting for its version (a deploy and a config change applied together, as a GitOps sync does,
  * must both take effect), and a release still rolling out; with a pin, the pinned release. A release whose
- * rollout failed is not copied: a config change must not retry a failed build, so the active release is.
+ * rollout failed is not copied, nor is a staged release (it does not run); a: a config change must not retry a failed build, so the active release is.
  */
 final class ConfigBase {
     private ConfigBase() {
@@ -27,7 +27,7 @@ final class ConfigBase {
         if (!before.pinned()) {
             Release pending = null;
             for (Release release : unnumbered) {
-                if (ReleaseValidator.problems(release).isEmpty()) {
+                if (ReleaseValidator.problems(release).isEmpty() && !Releases.staged(release)) {
                     pending = release;
                 }
             }

@@ -21,6 +21,11 @@ import java.util.Map;
 record DeployPlan(ClaimPlan claim, ClaimPlan.Outcome claimed, List<Numbering.Numbered> numbering, Map<String, String> invalid,
                   Selection selection, WorkloadChanges workloads) {
 
+    /** The App's releases as the first phase left them: a staged release it promoted carries its mark. */
+    History history() {
+        return claimed.made().map(claim.history()::withStored).orElse(claim.history());
+    }
+
     /**
      * What applying the plan came to.
      *

@@ -23,7 +23,7 @@ final class DeployPlanner {
     static DeployPlan plan(ClaimPlan claim, ClaimPlan.Outcome claimed) {
         AppView view = claim.view();
         App app = view.app();
-        History history = claim.history();
+        History history = claimed.made().map(claim.history()::withStored).orElse(claim.history());
         Release config = history.runningConfig();
         List<Numbering.Numbered> numbering = new ArrayList<>();
         for (Release release : history.unnumbered()) {

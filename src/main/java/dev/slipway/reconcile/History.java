@@ -7,6 +7,7 @@ import dev.slipway.release.Releases;
 import dev.slipway.release.Selection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * An App's releases as one pass finds them, before it numbers or makes any.
@@ -20,6 +21,16 @@ import java.util.Map;
  */
 record History(List<Release> all, List<Release> numbered, List<Release> unnumbered, Map<String, String> invalid,
                ReleaseRef active, Selection running) {
+
+    /** This history with {@code stored}, when numbered, in place of the copy read at the start of the pass. */
+    History withStored(Release stored) {
+        String name = stored.getMetadata().getName();
+        if (!Releases.isNumbered(stored) || numbered.stream().noneMatch(r -> r.getMetadata().getName().equals(name))) {
+            return this;
+        }
+        UnaryOperator<List<Release>> swap = list -> list.stream().map(r -> r.getMetadata().getName().equals(name) ? stored : r).toList();
+        return new History(swap.apply(all), swap.apply(numbered), unnumbered, invalid, active, running);
+    }
 
     /** The numbered release {@code ref} names, or null. */
     Release numbered(ReleaseRef ref) {

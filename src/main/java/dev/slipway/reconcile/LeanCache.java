@@ -1,7 +1,7 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.Release;
-import dev.slipway.model.Rollback;
+import dev.slipway.model.OneShot;
 import dev.slipway.release.Ownership;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.informers.cache.ItemStore;
@@ -15,8 +15,8 @@ import java.util.Map;
  * Release instead of 3.3 KiB (docs/benchmarks.md). The operator reads neither, except the names of a release's field
  * managers (who else keeps it: {@link Ownership}), which are kept on the release in memory. Safe to drop: a write
  * built from a cached object then carries no managedFields, and the API server keeps its own when a request has
- * none (so that clients unaware of the field never strip it); the annotation is dropped only from Releases and
- * Rollbacks, whose metadata the operator writes with JSON merge patches (which leave absent keys alone) and whose
+ * none (so that clients unaware of the field never strip it); the annotation is dropped only from Releases,
+ * Rollbacks and Promotions, whose metadata the operator writes with JSON merge patches (which leave absent keys alone) and whose
  * status writes ignore metadata.
  */
 public final class LeanCache {
@@ -37,7 +37,7 @@ public final class LeanCache {
         object.getMetadata().setManagedFields(null);
         Map<String, String> annotations = object.getMetadata().getAnnotations();
         // Only where the operator never writes metadata with a whole-object update, which would drop it on the server.
-        boolean patchedOnly = object instanceof Release || object instanceof Rollback;
+        boolean patchedOnly = object instanceof Release || object instanceof OneShot<?>;
         if (patchedOnly && annotations != null && annotations.containsKey(LAST_APPLIED)) {
             Map<String, String> kept = new HashMap<>(annotations);
             kept.remove(LAST_APPLIED);

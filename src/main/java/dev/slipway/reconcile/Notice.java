@@ -33,6 +33,10 @@ sealed interface Notice {
     record RolledBack(boolean automatic) implements Notice {
     }
 
+    /** @param inPlace a staged release runs as it is; false: it was copied into a new release */
+    record Promoted(boolean inPlace) implements Notice {
+    }
+
     static Notice normal(HasMetadata about, String reason, String message) {
         return new Event(about, false, reason, message);
     }

@@ -37,6 +37,8 @@ final class Notices {
             metrics.releaseFailed(failed.reason());
         } else if (notice instanceof Notice.RolledBack rolledBack) {
             metrics.rollback(rolledBack.automatic());
+        } else if (notice instanceof Notice.Promoted promoted) {
+            metrics.promotion(promoted.inPlace());
         }
     }
 }

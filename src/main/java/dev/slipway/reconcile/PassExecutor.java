@@ -1,11 +1,13 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.Rollback;
 import dev.slipway.release.NameLedger;
 import dev.slipway.release.Releases;
 import dev.slipway.workload.Workloads;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
@@ -28,18 +30,20 @@ final class PassExecutor {
     private final Ledgers ledgers;
     private final Workloads workloads;
     private final InformerEventSource<Rollback, App> rollbacks;
+    private final InformerEventSource<Promotion, App> promotions;
     private final VersionMemo memo;
     private final UnreadableObjects unreadable;
     private final Notices notices;
 
     PassExecutor(KubernetesClient client, ReleaseStore releases, ReleaseCreator creator, Ledgers ledgers, Workloads workloads,
-                 InformerEventSource<Rollback, App> rollbacks, VersionMemo memo, UnreadableObjects unreadable, Notices notices) {
+                 InformerEventSource<Rollback, App> rollbacks, InformerEventSource<Promotion, App> promotions, VersionMemo memo, UnreadableObjects unreadable, Notices notices) {
         this.client = client;
         this.releases = releases;
         this.creator = creator;
         this.ledgers = ledgers;
         this.workloads = workloads;
         this.rollbacks = rollbacks;
+        this.promotions = promotions;
         this.memo = memo;
         this.unreadable = unreadable;
         this.notices = notices;
@@ -60,9 +64,10 @@ final class PassExecutor {
             ledger = ledgers.write(view.app(), ledger, plan.claimsToStore().get());
         }
         plan.requests().refusal().ifPresent(this::write);
+        Optional<Release> promoted = plan.requests().promoted().map(change -> write(change, view.app()));
         Optional<RequestedRelease> requested = plan.requests().release();
         if (requested.isEmpty() || requested.get().exists()) {
-            return new ClaimPlan.Outcome(ledger, requested.map(RequestedRelease::release));
+            return new ClaimPlan.Outcome(ledger, promoted.or(() -> requested.map(RequestedRelease::release)));
         }
         ReleaseCreator.Created created = creator.create(view.app(), requested.get(), ledger, plan.committed());
         notices.tell(requested.get().notices());
@@ -81,7 +86,7 @@ final class PassExecutor {
     /** @param ledger the ledger as last stored in this pass, which its write is conditional on */
     void record(RecordPlan plan, App app, Ledgers.Read ledger, Context<App> context) {
         plan.releaseStatuses().forEach(change -> write(change, app));
-        plan.rollbackDone().ifPresent(this::write);
+        plan.requestDone().ifPresent(this::write);
         List<Release> deleted = new ArrayList<>();
         for (Pruner.Prune prune : plan.prunes()) {
             if (releases.delete(prune.release())) {
@@ -102,20 +107,24 @@ final class PassExecutor {
         });
     }
 
-    private void write(ReleaseStatusChange change, App app) {
+    private Release write(ReleaseStatusChange change, App app) {
         Release written = releases.updateStatus(change.release(), change.status());
         LogContext.release(written);
         if (change.commitsVersion()) {
             memo.committed(app.getMetadata().getUid(), Releases.version(written));
         }
         notices.tell(change.notices());
+        return written;
     }
 
-    private void write(RollbackStatusChange change) {
-        Rollback copy = Snapshots.copy(change.rollback());
-        copy.setStatus(change.status());
-        Rollback updated = client.resource(copy).updateStatus();
-        rollbacks.handleRecentResourceUpdate(ResourceID.fromResource(updated), updated, change.rollback());
+    private void write(RequestStatusChange<?> change) {
+        HasMetadata updated = client.resource(change.written()).updateStatus();
+        ResourceID id = ResourceID.fromResource(updated);
+        if (updated instanceof Promotion promotion) {
+            promotions.handleRecentResourceUpdate(id, promotion, (Promotion) change.request());
+        } else {
+            rollbacks.handleRecentResourceUpdate(id, (Rollback) updated, (Rollback) change.request());
+        }
         notices.tell(change.notices());
     }
 }

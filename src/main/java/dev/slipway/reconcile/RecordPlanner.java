@@ -35,7 +35,7 @@ final class RecordPlanner {
         for (int i = 0; i < deploy.numbering().size(); i++) {
             fresh.add(Numbering.committing(deployed.numbered().get(i), deploy.numbering().get(i).version()));
         }
-        List<Release> numbered = new ArrayList<>(claim.history().numbered());
+        List<Release> numbered = new ArrayList<>(deploy.history().numbered());
         numbered.addAll(fresh);
         numbered.sort(Releases.BY_VERSION);
         long latestVersion = Math.max(claim.committed(), fresh.stream().mapToLong(Releases::version).max().orElse(0));
@@ -48,7 +48,7 @@ final class RecordPlanner {
         Set<String> newlyNumbered = fresh.stream().map(r -> r.getMetadata().getName()).collect(Collectors.toSet());
         ReleaseStatuses.Plan statuses = new ReleaseStatuses(view.conditions()).plan(app, numbered, newlyNumbered, planner);
         List<Release> stored = statuses.after();
-        Optional<RollbackStatusChange> rollbackDone = rollbackDone(claim, deploy.claimed(), stored);
+        Optional<RequestStatusChange<?>> requestDone = requestDone(claim, deploy.claimed(), stored);
 
         Release target = named(stored, selection.target() == null ? null : selection.target().getMetadata().getName());
         ReleaseRef active = claim.history().active();
@@ -63,9 +63,9 @@ final class RecordPlanner {
         Optional<AppStatuses.Change> appStatus = new AppStatuses(view.conditions()).change(app, health, latestVersion, nowActive,
             deployments, appliedConfig, activeRelease != null ? activeRelease : target, pruned.keptElsewhere());
 
-        boolean rollbackFinished = rollbackDone.isPresent() || claim.requests().refusal().isPresent();
-        boolean lookAgain = phasesChanged(numbered, stored) || (rollbackFinished && view.rollbacks().size() > 1);
-        return new RecordPlan(statuses.changes(), rollbackDone, pruned.prunes(),
+        boolean requestFinished = requestDone.isPresent() || claim.requests().refusal().isPresent();
+        boolean lookAgain = phasesChanged(numbered, stored) || (requestFinished && view.openRequests() > 1);
+        return new RecordPlan(statuses.changes(), requestDone, pruned.prunes(),
             Optional.of(ReusedNames.recorded(deploy.claimed().ledger().ledger(), stored)), view.timestamp(), appStatus, lookAgain);
     }
 
@@ -78,15 +78,15 @@ final class RecordPlanner {
         return new RecordPlan(List.of(), Optional.empty(), List.of(), Optional.empty(), view.timestamp(), status, false);
     }
 
-    /** The Rollback the requested release was made for, Succeeded once the release is numbered. */
-    private static Optional<RollbackStatusChange> rollbackDone(ClaimPlan claim, ClaimPlan.Outcome claimed, List<Release> stored) {
-        Optional<RequestedRelease> requested = claim.requests().release().filter(r -> r.rollback() != null);
+    /** The request (Rollback, Promotion) the requested release was made for, Succeeded once the release is numbered. */
+    private static Optional<RequestStatusChange<?>> requestDone(ClaimPlan claim, ClaimPlan.Outcome claimed, List<Release> stored) {
+        Optional<RequestedRelease> requested = claim.requests().release().filter(r -> r.done() != null);
         if (requested.isEmpty() || claimed.made().isEmpty()) {
             return Optional.empty();
         }
         Release numbered = named(stored, claimed.made().get().getMetadata().getName());
         return numbered == null || !Releases.isNumbered(numbered) ? Optional.empty()
-            : Optional.of(new RollbackRequests(claim.view().conditions()).succeeded(claim.view().app(), requested.get().rollback(), numbered));
+            : Optional.of(requested.get().done().apply(numbered));
     }
 
     private static boolean phasesChanged(List<Release> before, List<Release> after) {

@@ -1,6 +1,8 @@
 package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
+import dev.slipway.model.OneShot;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseRef;
 import dev.slipway.model.Rollback;
@@ -10,9 +12,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The releases the operator makes on its own, at most one per pass, in this order: a Rollback request, an automatic
- * rollback of a failed rollout, a config change. The made release is numbered by the same pass; a Rollback is marked
- * Succeeded once its release has its version. A Rollback refused does not stop the others.
+ * The releases the operator makes on its own, at most one per pass, in this order: the oldest one-shot request (a
+ * Rollback or a Promotion), an automatic rollback of a failed rollout, a config change. The made release is numbered by
+ * the same pass; a request is marked Succeeded once its release has its version (or, promoted as it is, its mark). A
+ * request refused does not stop the others.
  */
 final class ReleaseRequests {
     private ReleaseRequests() {
@@ -22,22 +25,28 @@ final class ReleaseRequests {
      * @param history     the App's releases before anything is made, and which of them runs
      * @param appProblems problems of the App spec; an invalid App gets no new releases
      */
-    static RequestDecision decide(AppView view, History history, Claims claims, List<String> appProblems, RollbackRequests rollbacks) {
+    static RequestDecision decide(AppView view, History history, Claims claims, List<String> appProblems, RollbackRequests rollbacks,
+                                  PromotionRequests promotions) {
         App app = view.app();
         ReleaseRef active = history.active();
         Selection running = history.running();
         RequestDecision decision = RequestDecision.NOTHING;
-        Optional<Rollback> request = view.rollbacks().stream().findFirst();
+        Optional<OneShot<?>> request = view.oldestRequest();
         if (request.isPresent()) {
-            if (!appProblems.isEmpty()) {
-                return RequestDecision.refused(rollbacks.refusal(app, request.get(),
-                    "the App spec is invalid; fix it first: " + String.join("; ", appProblems), claims));
-            }
             // Like `heroku rollback`, relative to the current release: the one running or rolling out now.
             ReleaseRef current = running.target() == null ? active
                 : new ReleaseRef(running.target().getMetadata().getName(), Releases.version(running.target()));
-            decision = rollbacks.decide(view.rollbackDecidedOn(), request.get(), history, current, claims);
-            if (decision.release().isPresent()) {
+            if (request.get() instanceof Promotion promotion) {
+                decision = appProblems.isEmpty()
+                    ? promotions.decide(view.requestDecidedOn(), promotion, history, current, claims)
+                    : RequestDecision.refused(promotions.refusal(app, promotion, invalidApp(appProblems), claims));
+            } else {
+                Rollback rollback = (Rollback) request.get();
+                decision = appProblems.isEmpty()
+                    ? rollbacks.decide(view.requestDecidedOn(), rollback, history, current, claims)
+                    : RequestDecision.refused(rollbacks.refusal(app, rollback, invalidApp(appProblems), claims));
+            }
+            if (decision.release().isPresent() || !appProblems.isEmpty()) {
                 return decision;
             }
         }
@@ -51,5 +60,9 @@ final class ReleaseRequests {
         Release activeRelease = history.numbered(active);
         Release build = ConfigBase.of(running, activeRelease, history.unnumbered());
         return decision.orElse(ConfigReleases.release(app, build, activeRelease, history.newest(), history.all(), claims));
+    }
+
+    private static String invalidApp(List<String> appProblems) {
+        return "the App spec is invalid; fix it first: " + String.join("; ", appProblems);
     }
 }

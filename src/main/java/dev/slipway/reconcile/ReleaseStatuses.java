@@ -73,6 +73,9 @@ final class ReleaseStatuses {
         status.setPhase(state.phase());
         status.setMessage(state.message());
         status.setDeployedAt(state.deployedAt());
+        status.setPromotedAt(current.getPromotedAt());
+        status.setPromotedBy(current.getPromotedBy());
+        status.setPromotedByUid(current.getPromotedByUid());
         status.setSupersededAt(state.supersededAt());
         status.setConditions(conditions.of(state.health(), release.getMetadata().getGeneration(), current.getConditions()));
         return status;

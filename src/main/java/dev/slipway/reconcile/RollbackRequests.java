@@ -4,8 +4,8 @@ import dev.slipway.model.App;
 import dev.slipway.model.Cause;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseRef;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.model.Rollback;
-import dev.slipway.model.RollbackPhase;
 import dev.slipway.model.RollbackStatus;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.Claim;
@@ -40,7 +40,7 @@ final class RollbackRequests {
     RequestDecision decide(App app, Rollback rollback, History history, ReleaseRef active, Claims claims) {
         Optional<Release> made = madeFor(rollback, history.all());
         if (made.isPresent()) {
-            return RequestDecision.made(RequestedRelease.existing(made.get(), rollback));
+            return RequestDecision.made(RequestedRelease.existing(made.get(), release -> succeeded(app, rollback, release)));
         }
         RollbackDecision decision = RollbackDecision.decide(app, rollback, history.numbered(), history.invalid(), active);
         boolean refusedBefore = claims.decided(Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid())
@@ -54,67 +54,34 @@ final class RollbackRequests {
         Map<String, String> annotations = new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_ROLLBACK, rollback.getMetadata().getName(),
             Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid(),
             Slipway.ANNOTATION_ROLLED_BACK_FROM, String.valueOf(decision.from())));
-        annotations.putAll(createdBy(rollback));
+        annotations.putAll(OneShotRequests.createdBy(rollback));
         Release release = claims.forRequest(Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid(),
             version -> NewReleases.rollbackTo(app, version, decision.target(), Cause.Rollback, "Rollback to " + to, annotations));
         long version = claims.versionOf(release);
         return RequestDecision.made(RequestedRelease.toCreate(release, Slipway.ANNOTATION_ROLLBACK_UID,
-            rollback.getMetadata().getUid(), version, rollback, List.of(
+            rollback.getMetadata().getUid(), version, numbered -> succeeded(app, rollback, numbered), List.of(
                 Notice.info(RollbackRequests.class, "Rollback " + rollback.getMetadata().getNamespace() + "/"
                     + rollback.getMetadata().getName() + ": rolling app " + app.getMetadata().getName() + " back to " + to + " as v" + version),
                 new Notice.RolledBack(false))));
     }
 
-    /**
-     * Who asked for the rollback, as far as the Rollback says: the name kubectl-slipway declared, and the user the
-     * admission policy stamped. The policy leaves the operator's creates alone, so the copy stands on the release.
-     */
-    private static Map<String, String> createdBy(Rollback rollback) {
-        Map<String, String> annotations = rollback.getMetadata().getAnnotations();
-        Map<String, String> by = new LinkedHashMap<>();
-        for (String key : List.of(Slipway.ANNOTATION_CREATED_BY, Slipway.ANNOTATION_CREATED_BY_USER)) {
-            if (annotations != null && annotations.get(key) != null) {
-                by.put(key, annotations.get(key));
-            }
-        }
-        return by;
-    }
-
     /** Fails the Rollback; its refusal is claimed in the ledger, stored first, so no other replica makes a release for it. */
-    RollbackStatusChange refusal(App app, Rollback rollback, String message, Claims claims) {
-        if (!claims.refuse(Slipway.ANNOTATION_ROLLBACK_UID, rollback.getMetadata().getUid())) {
-            throw new IllegalStateException("Rollback " + rollback.getMetadata().getName() + ": another replica claimed a"
-                + " release for it; deciding again once that release is seen");
-        }
-        RollbackStatus status = status(rollback, RollbackPhase.Failed, message, Health.stalled("Refused", message), conditions);
-        return new RollbackStatusChange(rollback, status, List.of(
-            Notice.warn(RollbackRequests.class, "Rollback " + rollback.getMetadata().getNamespace() + "/"
-                + rollback.getMetadata().getName() + " refused: " + message),
-            Notice.warning(rollback, "Refused", message),
-            Notice.warning(app, "RollbackRefused", rollback.getMetadata().getName() + ": " + message)));
+    RequestStatusChange<RollbackStatus> refusal(App app, Rollback rollback, String message, Claims claims) {
+        return OneShotRequests.refusal(app, rollback, new RollbackStatus(), Slipway.ANNOTATION_ROLLBACK_UID, message, claims,
+            conditions, RollbackRequests.class);
     }
 
     /** Marks the Rollback Succeeded once its release is numbered. */
-    RollbackStatusChange succeeded(App app, Rollback rollback, Release release) {
+    RequestStatusChange<RollbackStatus> succeeded(App app, Rollback rollback, Release release) {
         String from = release.getMetadata().getAnnotations().get(Slipway.ANNOTATION_ROLLED_BACK_FROM);
         String message = "Rolled back to v" + release.getSpec().getRollbackOf() + " as " + Releases.label(release);
-        RollbackStatus status = status(rollback, RollbackPhase.Succeeded, message, Health.ready("Succeeded", message), conditions);
+        RollbackStatus status = OneShotRequests.status(rollback, new RollbackStatus(), RequestPhase.Succeeded, message,
+            Health.ready("Succeeded", message), conditions);
         status.setRelease(release.getMetadata().getName());
         status.setFrom(from == null ? null : Long.valueOf(from));
         status.setTo(release.getSpec().getRollbackOf());
-        return new RollbackStatusChange(rollback, status, List.of(
+        return new RequestStatusChange<>(rollback, status, List.of(
             Notice.normal(rollback, "RolledBack", message),
             Notice.normal(app, "RolledBack", message + " (" + rollback.getMetadata().getName() + ")")));
-    }
-
-    /** The status of a Rollback that ended, or was refused, with this message. */
-    static RollbackStatus status(Rollback rollback, RollbackPhase phase, String message, Health health, Conditions conditions) {
-        RollbackStatus status = new RollbackStatus();
-        status.setObservedGeneration(rollback.getMetadata().getGeneration());
-        status.setPhase(phase);
-        status.setMessage(message);
-        status.setConditions(conditions.of(health, rollback.getMetadata().getGeneration(),
-            rollback.getStatus() == null ? null : rollback.getStatus().getConditions()));
-        return status;
     }
 }

@@ -52,6 +52,11 @@ public final class ReleasePlanner {
             }
             return superseded(current, by, "");
         }
+        if (Releases.staged(release)) {
+            String message = "Staged: it runs once promoted: kubectl slipway promote " + Releases.label(release)
+                + " (a Promotion), or pin it with App.spec.release";
+            return new ReleaseState(ReleasePhase.Waiting, message, Health.idle("Staged", message), null, null);
+        }
         if (current.getPhase() == ReleasePhase.Superseded
             || (targetActive && Releases.version(release) < Releases.version(target))) {
             // Older than what runs and never ran: it would only run again if pinned or rolled back to.

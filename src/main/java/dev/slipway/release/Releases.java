@@ -49,6 +49,15 @@ public final class Releases {
         return "v" + version(release);
     }
 
+    /**
+     * A staged release ({@code spec.promote: false}) that no Promotion made run and that never ran (a pin runs it: a
+     * pin is a promotion too). It never runs by itself.
+     */
+    public static boolean staged(Release release) {
+        boolean promoted = release.getStatus() != null && release.getStatus().getPromotedAt() != null;
+        return Boolean.FALSE.equals(release.getSpec().getPromote()) && !promoted && !hasRun(release);
+    }
+
     /** A release that has run: Active now, or Active before another replaced it. */
     public static boolean hasRun(Release release) {
         return release.getStatus() != null && release.getStatus().getDeployedAt() != null;

@@ -34,6 +34,7 @@ public record RollbackDecision(Release target, Long from, String refusal) {
             ? numbered.stream()
                 .filter(r -> Releases.version(r) < active.getVersion())
                 .filter(r -> Releases.phase(r) != ReleasePhase.Failed && !invalid.containsKey(r.getMetadata().getName()))
+                .filter(r -> !Releases.staged(r))
                 .max(Comparator.comparing(Releases::version))
             : VersionRef.parse(to).find(numbered);
         if (target.isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which release runs: the pinned one (App.spec.release), or else the newest valid release. Never
+ * Which release runs: the pinned one (App.spec.release), or else the newest valid release that is not staged. Never
  * steps back to an older release because the active one was deleted.
  */
 public final class TargetSelection {
@@ -43,6 +43,7 @@ public final class TargetSelection {
         }
         Optional<Release> newest = numbered.stream()
             .filter(r -> !invalid.contains(r.getMetadata().getName()))
+            .filter(r -> !Releases.staged(r))
             .max(Comparator.comparing(Releases::version));
         boolean activeGone = active != null && activeRelease.isEmpty();
         if (activeGone && newest.map(r -> Releases.version(r) < active.getVersion()).orElse(true)) {

@@ -2,7 +2,7 @@ package dev.slipway.bench;
 
 import dev.slipway.model.App;
 import dev.slipway.model.Rollback;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Manifests;
 import dev.slipway.testing.OperatorJvm;
 import dev.slipway.testing.OperatorProcess;
@@ -105,7 +105,7 @@ public final class ArchiveTraining {
         cluster.client.resource(rollback).create();
         Poll.until("the rollback to finish", Duration.ofMillis(100), STEP_LIMIT, () -> {
             Rollback r = cluster.client.resources(Rollback.class).inNamespace(fleet.namespace).withName("back-to-1").get();
-            return r.getStatus() != null && r.getStatus().getPhase() != null && r.getStatus().getPhase() != RollbackPhase.Pending;
+            return r.getStatus() != null && r.getStatus().getPhase() != null && r.getStatus().getPhase() != RequestPhase.Pending;
         });
         long start = System.nanoTime();
         Poll.until("the operator to stop writing", Duration.ofMillis(200), STEP_LIMIT,

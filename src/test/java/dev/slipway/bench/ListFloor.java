@@ -2,6 +2,7 @@ package dev.slipway.bench;
 
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.Slipway;
 import dev.slipway.testing.PodJvm;
@@ -30,12 +31,12 @@ import java.util.concurrent.CompletableFuture;
 final class ListFloor {
     private static final String MANAGED = Slipway.LABEL_MANAGED_BY + "=" + Slipway.MANAGED_BY;
 
-    /** What the informers list, with their label selectors (AppReconciler, ReleaseReconciler, RollbackReconciler). */
+    /** What the informers list, with their label selectors (AppReconciler, ReleaseReconciler, RollbackReconciler, PromotionReconciler). */
     private record Listed(Class<? extends HasMetadata> kind, String selector) {
     }
 
     private static final List<Listed> LISTS = List.of(new Listed(App.class, null), new Listed(Release.class, null),
-        new Listed(Rollback.class, null), new Listed(Deployment.class, MANAGED), new Listed(Service.class, MANAGED),
+        new Listed(Rollback.class, null), new Listed(Promotion.class, null), new Listed(Deployment.class, MANAGED), new Listed(Service.class, MANAGED),
         new Listed(ConfigMap.class, "slipway.dev/release-ledger"));
 
     private final TestApiServer api;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
     private static final String NO_KUBECONFIG = "/nonexistent/kubeconfig";
     private static final List<String> COMMANDS = List.of("apps", "releases", "releases info", "releases create-from",
-        "releases manifest", "deploy", "rollback", "promote", "unpin", "config", "config set", "config unset");
+        "releases promote", "releases manifest", "deploy", "rollback", "promote", "pin", "unpin", "config", "config set", "config unset");
 
     record Run(int exit, String out, String err) {
     }
@@ -52,7 +52,10 @@ class CommandLineTest {
               deploy     Create a release of IMAGE and follow its rollout.
               rollback   Roll back to a release (default: the one before the current that
                          did not fail), as a new release.
-              promote    Pin the App to a release (App.spec.release) and follow its rollout.
+              promote    Make a release run (a staged one as it is, any other as a new
+                         release); leaves no pin.
+              pin        Pin the App to a release (App.spec.release) and follow its rollout;
+                         newer releases wait.
               unpin      Remove the App's pin; the newest release runs again.
               config     Show the App's config vars (App.spec.config), with values.
               help       Display help information about the specified command.
@@ -133,7 +136,10 @@ class CommandLineTest {
                 "--description", "Hotfix"),
             List.of("rollback", "v1", "--force"),
             List.of("rollback"),
-            List.of("promote", "v2", "--timeout", "5m"),
+            List.of("promote", "v2", "--timeout", "5m", "--force"),
+            List.of("releases", "promote", "v2"),
+            List.of("releases:promote", "v2", "--no-wait"),
+            List.of("pin", "v2", "--timeout", "5m"),
             List.of("unpin", "--no-wait=true"),
             List.of("config", "-o", "json"),
             List.of("config", "set", "A=1", "B=2"),
@@ -155,13 +161,13 @@ class CommandLineTest {
         assertUsage(List.of(), "which command? kubectl slipway --help lists them", "kubectl slipway");
         assertUsage(List.of("releas"), "unknown command 'releas' for 'kubectl slipway'; did you mean 'releases'?", "kubectl slipway");
         assertUsage(List.of("status"), "unknown command 'status' for 'kubectl slipway'; the commands are apps, releases, deploy, "
-            + "rollback, promote, unpin, config, help", "kubectl slipway");
+            + "rollback, promote, pin, unpin, config, help", "kubectl slipway");
         assertUsage(List.of("releases", "infos"), "unknown command 'infos' for 'kubectl slipway releases'; did you mean 'info'?",
             "kubectl slipway releases");
         assertUsage(List.of("releases", "v3"), "unknown command 'v3' for 'kubectl slipway releases'; the commands are info, "
-            + "create-from, manifest", "kubectl slipway releases");
+            + "create-from, promote, manifest", "kubectl slipway releases");
         assertUsage(List.of("help", "nosuch"), "unknown command 'nosuch' for 'kubectl slipway'; the commands are apps, releases, "
-            + "deploy, rollback, promote, unpin, config, help", "kubectl slipway");
+            + "deploy, rollback, promote, pin, unpin, config, help", "kubectl slipway");
         assertUsage(List.of("releases", "--nmu", "3"), "unknown option '--nmu' for 'kubectl slipway releases'; did you mean '--num'?",
             "kubectl slipway releases");
         assertUsage(List.of("-a", "shop", "releases"), "unknown option '-a' for 'kubectl slipway'", "kubectl slipway");

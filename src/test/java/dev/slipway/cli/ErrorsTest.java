@@ -39,7 +39,7 @@ class ErrorsTest extends CliScenario {
     void helpListsTheCommandsAndExitCodes() {
         Run help = slipway("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("apps", "releases", "deploy", "rollback", "promote", "unpin", "config")
+        assertThat(help.out()).contains("apps", "releases", "deploy", "rollback", "promote", "pin", "unpin", "config")
             .contains("Exit codes: 0 ok");
     }
 

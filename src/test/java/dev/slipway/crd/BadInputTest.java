@@ -31,6 +31,9 @@ class BadInputTest {
     private static final String ROLLBACK = """
         {"apiVersion":"slipway.dev/v1alpha1","kind":"Rollback","metadata":{"name":"undo","namespace":"shop"},
          "spec":{"app":"shop","to":3}}""";
+    private static final String PROMOTION = """
+        {"apiVersion":"slipway.dev/v1alpha1","kind":"Promotion","metadata":{"name":"ship","namespace":"shop"},
+         "spec":{"app":"shop","release":"v3"}}""";
 
     static Stream<Arguments> badInput() {
         return Stream.of(
@@ -101,7 +104,11 @@ class BadInputTest {
             bad("rollback target with a space", "rollbacks", ROLLBACK, "{\"spec\":{\"to\":\"v 3\"}}", "does not match the regex pattern"),
             bad("rollback target as an object", "rollbacks", ROLLBACK, "{\"spec\":{\"to\":{\"version\":3}}}", "object found, integer expected"),
             bad("force as a string", "rollbacks", ROLLBACK, "{\"spec\":{\"force\":\"true\"}}", "string found, boolean expected"),
-            badUpdate("rollback target changed", "rollbacks", ROLLBACK, "{\"spec\":{\"to\":4}}", "{}", "a Rollback is a one-shot request"));
+            badUpdate("rollback target changed", "rollbacks", ROLLBACK, "{\"spec\":{\"to\":4}}", "{}", "a Rollback is a one-shot request"),
+            bad("promotion without release", "promotions", PROMOTION, "{\"spec\":{\"release\":null}}", "required property 'release' not found"),
+            bad("promotion target 0", "promotions", PROMOTION, "{\"spec\":{\"release\":0}}", "minimum value of 1"),
+            badUpdate("promotion target changed", "promotions", PROMOTION, "{\"spec\":{\"release\":4}}", "{}",
+                "a Promotion is a one-shot request"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,6 +125,8 @@ class BadInputTest {
         assertThat(ApiServerValidation.of("releases").create(RELEASE)).isEmpty();
         assertThat(ApiServerValidation.of("rollbacks").create(ROLLBACK)).isEmpty();
         assertThat(ApiServerValidation.of("rollbacks").create(merge(ROLLBACK, "{\"spec\":{\"to\":\"v3\"}}"))).isEmpty();
+        assertThat(ApiServerValidation.of("promotions").create(PROMOTION)).isEmpty();
+        assertThat(ApiServerValidation.of("promotions").create(merge(PROMOTION, "{\"spec\":{\"release\":3}}"))).isEmpty();
         String numbered = merge(merge(RELEASE, "{\"spec\":{\"config\":null}}"), NUMBERED);
         assertThat(ApiServerValidation.of("releases").update(merge(numbered, "{\"spec\":{\"config\":{\"A\":\"1\"}}}"), numbered))
             .as("the one-time config inheritance").isEmpty();

@@ -26,7 +26,8 @@ class CelRulesTest {
             }
         }
         assertThat(rules).extracting(CelRules.Rule::crd).contains(
-            "apps.slipway.dev-v1.yml", "releases.slipway.dev-v1.yml", "rollbacks.slipway.dev-v1.yml");
+            "apps.slipway.dev-v1.yml", "releases.slipway.dev-v1.yml", "rollbacks.slipway.dev-v1.yml",
+            "promotions.slipway.dev-v1.yml");
         for (CelRules.Rule rule : rules) {
             assertThatCode(() -> CelRules.compile(rule.expression())).as("%s at %s", rule.crd(), rule.path()).doesNotThrowAnyException();
             assertThat(rule.message()).as("%s at %s", rule.crd(), rule.path()).isNotBlank();

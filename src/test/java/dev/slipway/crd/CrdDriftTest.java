@@ -12,7 +12,8 @@ class CrdDriftTest {
         Map<String, String> generated = CrdFiles.generate();
         Map<String, String> committed = CrdFiles.read(CrdFiles.COMMITTED);
 
-        assertThat(generated).containsOnlyKeys("apps.slipway.dev-v1.yml", "releases.slipway.dev-v1.yml", "rollbacks.slipway.dev-v1.yml");
+        assertThat(generated).containsOnlyKeys("apps.slipway.dev-v1.yml", "releases.slipway.dev-v1.yml", "rollbacks.slipway.dev-v1.yml",
+            "promotions.slipway.dev-v1.yml");
         assertThat(committed.keySet())
             .as("crds/ holds exactly the generated files; run `make crds` after changing the model")
             .isEqualTo(generated.keySet());

@@ -1,6 +1,7 @@
 package dev.slipway.crd;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.Rollback;
 import io.fabric8.crdv2.generator.CRDGenerator;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class CrdFiles {
     public static final Path COMMITTED = Path.of("crds");
-    static final List<Class<?>> KINDS = List.of(App.class, Release.class, Rollback.class);
+    static final List<Class<?>> KINDS = List.of(App.class, Release.class, Rollback.class, Promotion.class);
     /** The generator takes one post-processor: printer columns in declared order, then int-or-string bounds. */
     private static final CRDPostProcessor POST_PROCESSING = new CRDPostProcessor() {
         private final PrinterColumnOrder columns = new PrinterColumnOrder(KINDS);

@@ -20,7 +20,8 @@ class CrdRuleCostTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     @ParameterizedTest
-    @ValueSource(strings = {"apps.slipway.dev-v1.yml", "releases.slipway.dev-v1.yml", "rollbacks.slipway.dev-v1.yml"})
+    @ValueSource(strings = {"apps.slipway.dev-v1.yml", "releases.slipway.dev-v1.yml", "rollbacks.slipway.dev-v1.yml",
+        "promotions.slipway.dev-v1.yml"})
     void everyRuleFitsTheCostBudget(String file) throws Exception {
         Path crd = CrdFiles.COMMITTED.resolve(file);
         JsonNode schema = YAML.readTree(crd.toFile()).at("/spec/versions/0/schema/openAPIV3Schema");

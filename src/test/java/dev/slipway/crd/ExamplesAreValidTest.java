@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the project tells users to apply is accepted by the CRDs as a real API server checks them: every App,
- * Release and Rollback in examples/ and in the YAML blocks of README.md and docs/.
+ * Release, Rollback and Promotion in examples/ and in the YAML blocks of README.md and docs/.
  */
 class ExamplesAreValidTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Map<String, String> PLURALS = Map.of("App", "apps", "Release", "releases", "Rollback", "rollbacks");
+    private static final Map<String, String> PLURALS = Map.of("App", "apps", "Release", "releases", "Rollback", "rollbacks",
+        "Promotion", "promotions");
     private static final Pattern YAML_BLOCK = Pattern.compile("```yaml\\n(.*?)```", Pattern.DOTALL);
 
     @Test

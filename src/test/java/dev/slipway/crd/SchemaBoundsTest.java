@@ -30,7 +30,8 @@ class SchemaBoundsTest {
     void everySpecValueIsBounded() throws Exception {
         List<String> unbounded = new ArrayList<>();
         int checked = 0;
-        for (String file : List.of("apps.slipway.dev-v1.yml", "releases.slipway.dev-v1.yml", "rollbacks.slipway.dev-v1.yml")) {
+        for (String file : List.of("apps.slipway.dev-v1.yml", "releases.slipway.dev-v1.yml", "rollbacks.slipway.dev-v1.yml",
+            "promotions.slipway.dev-v1.yml")) {
             JsonNode spec = YAML.readTree(CrdFiles.COMMITTED.resolve(file).toFile())
                 .at("/spec/versions/0/schema/openAPIV3Schema/properties/spec");
             checked += walk(file, "spec", spec, unbounded);

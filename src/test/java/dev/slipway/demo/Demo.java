@@ -3,7 +3,7 @@ package dev.slipway.demo;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.Rollback;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.release.Releases;
 import dev.slipway.status.Conditions;
 import dev.slipway.testing.DeploymentController;
@@ -69,7 +69,7 @@ public final class Demo {
                     Rollback done = await("Rollback " + rollback.getMetadata().getName() + " to finish", () -> {
                         Rollback r = client.resources(Rollback.class).inNamespace(NAMESPACE).withName(rollback.getMetadata().getName()).get();
                         return r.getStatus() != null && r.getStatus().getPhase() != null
-                            && r.getStatus().getPhase() != RollbackPhase.Pending ? r : null;
+                            && r.getStatus().getPhase() != RequestPhase.Pending ? r : null;
                     });
                     System.out.println("  rollback " + done.getStatus().getPhase() + ": " + done.getStatus().getMessage());
                 }

@@ -1,5 +1,6 @@
 package dev.slipway.operations;
 
+import static dev.slipway.testing.Manifests.promotion;
 import static dev.slipway.testing.Manifests.release;
 import static dev.slipway.testing.Manifests.rollback;
 import static dev.slipway.testing.Manifests.webAndWorker;
@@ -10,8 +11,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.model.App;
+import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import dev.slipway.testing.DeploymentController.Outcome;
@@ -25,12 +27,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The Argo CD health checks in deploy/argocd, run by Lua on the statuses the operator writes: Healthy when
  * the work is done, Progressing while it is in flight, Degraded when a person must act, Suspended when a
- * release waits for a pin.
+ * release waits for a pin or is staged.
  */
 class ArgoCdHealthTest extends ClusterScenario {
     private static final Path APP = Path.of("deploy/argocd/health/app.lua");
     private static final Path RELEASE = Path.of("deploy/argocd/health/release.lua");
     private static final Path ROLLBACK = Path.of("deploy/argocd/health/rollback.lua");
+    private static final Path PROMOTION = Path.of("deploy/argocd/health/promotion.lua");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -69,12 +72,26 @@ class ArgoCdHealthTest extends ClusterScenario {
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertHealth(APP, cluster.app("shop"), "Healthy"));
 
         cluster.create(rollback("refused", "shop", "v1"));
-        cluster.awaitRollback("refused", RollbackPhase.Failed);
+        cluster.awaitRollback("refused", RequestPhase.Failed);
         assertHealth(ROLLBACK, cluster.rollback("refused"), "Degraded");
         cluster.update(App.class, "shop", app -> app.getSpec().setRelease(null));
         cluster.create(rollback("done", "shop", "v1"));
-        cluster.awaitRollback("done", RollbackPhase.Succeeded);
+        cluster.awaitRollback("done", RequestPhase.Succeeded);
         assertHealth(ROLLBACK, cluster.rollback("done"), "Healthy");
+
+        Release staged = release("shop-staged", "shop", "registry.example/shop/web:6");
+        staged.getSpec().setPromote(false);
+        cluster.create(staged);
+        cluster.awaitPhase("shop-staged", ReleasePhase.Waiting);
+        assertHealth(RELEASE, cluster.release("shop-staged"), "Suspended");
+        cluster.create(promotion("refused-ship", "shop", "v99"));
+        cluster.awaitPromotion("refused-ship", RequestPhase.Failed);
+        assertHealth(PROMOTION, cluster.promotion("refused-ship"), "Degraded");
+        cluster.create(promotion("ship", "shop", "shop-staged"));
+        cluster.awaitPromotion("ship", RequestPhase.Succeeded);
+        assertHealth(PROMOTION, cluster.promotion("ship"), "Healthy");
+        cluster.awaitPhase("shop-staged", ReleasePhase.Active);
+        assertHealth(RELEASE, cluster.release("shop-staged"), "Healthy");
 
         cluster.create(release("orphan-a", "orphan", "registry.example/orphan/web:1"));
         cluster.awaitPhase("orphan-a", ReleasePhase.Pending);

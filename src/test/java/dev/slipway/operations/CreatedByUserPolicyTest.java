@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The admission policies in deploy/created-by-user, read from their files and run with CEL as the API server runs
- * them: on CREATE of a Release or Rollback the requester's authenticated name replaces whatever the client put in
+ * them: on CREATE of a Release, Rollback or Promotion the requester's authenticated name replaces whatever the client put in
  * slipway.dev/created-by-user (except for the operator's own creates); an UPDATE may not touch it.
  */
 class CreatedByUserPolicyTest {
@@ -28,13 +28,13 @@ class CreatedByUserPolicyTest {
     private static final String OPERATOR = "system:serviceaccount:slipway-system:slipway-operator";
 
     @Test
-    void theMutatingPolicyMatchesOnlyCreatesOfReleasesAndRollbacksEverywhere() throws Exception {
+    void theMutatingPolicyMatchesOnlyCreatesOfReleasesAndRequestsEverywhere() throws Exception {
         JsonNode policy = only("mutatingadmissionpolicy.yaml", "MutatingAdmissionPolicy");
         JsonNode rules = policy.at("/spec/matchConstraints/resourceRules");
         assertThat(rules).hasSize(1);
         assertThat(strings(rules.get(0).get("apiGroups"))).containsExactly(Slipway.GROUP);
         assertThat(strings(rules.get(0).get("operations"))).containsExactly("CREATE");
-        assertThat(strings(rules.get(0).get("resources"))).containsExactlyInAnyOrder(plural("Release"), plural("Rollback"));
+        assertThat(strings(rules.get(0).get("resources"))).containsExactlyInAnyOrder(plural("Release"), plural("Rollback"), plural("Promotion"));
         assertThat(policy.at("/spec/matchConstraints").has("excludeResourceRules")).isFalse();
         assertThat(policy.at("/spec/failurePolicy").asText()).as("no release slips through with a forged value").isEqualTo("Fail");
         assertThat(policy.at("/spec/mutations")).hasSize(1);
@@ -85,13 +85,13 @@ class CreatedByUserPolicyTest {
     }
 
     @Test
-    void theValidatingPolicyMatchesOnlyUpdatesOfReleasesAndRollbacks() throws Exception {
+    void theValidatingPolicyMatchesOnlyUpdatesOfReleasesAndRequests() throws Exception {
         JsonNode policy = only("validatingadmissionpolicy.yaml", "ValidatingAdmissionPolicy");
         JsonNode rules = policy.at("/spec/matchConstraints/resourceRules");
         assertThat(rules).hasSize(1);
         assertThat(strings(rules.get(0).get("apiGroups"))).containsExactly(Slipway.GROUP);
         assertThat(strings(rules.get(0).get("operations"))).containsExactly("UPDATE");
-        assertThat(strings(rules.get(0).get("resources"))).containsExactlyInAnyOrder(plural("Release"), plural("Rollback"));
+        assertThat(strings(rules.get(0).get("resources"))).containsExactlyInAnyOrder(plural("Release"), plural("Rollback"), plural("Promotion"));
         JsonNode binding = only("validatingadmissionpolicy.yaml", "ValidatingAdmissionPolicyBinding");
         assertThat(binding.at("/spec/policyName").asText()).isEqualTo(policy.at("/metadata/name").asText());
         assertThat(strings(binding.at("/spec/validationActions"))).containsExactly("Deny");

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.ClusterScenario;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ class GitOpsOwnershipTest extends ClusterScenario {
         cluster.update(App.class, "shop", a -> a.getSpec().getConfig().put("LOG_LEVEL", "debug"));
         cluster.awaitPhase("shop-v2", ReleasePhase.Active);
         cluster.create(rollback("undo", "shop", "v1"));
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
         cluster.awaitPhase("shop-v3", ReleasePhase.Active);
 
         List<HasMetadata> made = new ArrayList<>();

@@ -24,7 +24,7 @@ class InstallManifestsTest {
         List<JsonNode> objects = render("deploy");
         assertThat(kinds(objects)).contains("CustomResourceDefinition", "Namespace", "ServiceAccount", "ClusterRole",
             "ClusterRoleBinding", "Role", "RoleBinding", "Deployment");
-        assertThat(objects).filteredOn(o -> kind(o).equals("CustomResourceDefinition")).hasSize(3);
+        assertThat(objects).filteredOn(o -> kind(o).equals("CustomResourceDefinition")).hasSize(4);
         JsonNode binding = only(objects, "ClusterRoleBinding");
         assertThat(binding.at("/subjects/0/name").asText()).isEqualTo("slipway-operator");
         assertThat(binding.at("/subjects/0/namespace").asText()).isEqualTo("slipway-system");

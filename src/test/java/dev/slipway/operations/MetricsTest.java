@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.Cause;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
@@ -40,7 +40,7 @@ class MetricsTest {
         cluster.create(release("shop-c", "shop", "registry.example/shop/web:broken"));
         cluster.awaitPhase("shop-v4", ReleasePhase.Active);
         cluster.create(rollback("undo", "shop", "v1"));
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
         cluster.awaitPhase("shop-v5", ReleasePhase.Active);
 
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> {

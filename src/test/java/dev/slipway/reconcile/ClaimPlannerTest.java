@@ -13,7 +13,7 @@ import dev.slipway.model.Cause;
 import dev.slipway.model.ReadProblem;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.Claim;
 import dev.slipway.release.NameLedger;
@@ -92,11 +92,11 @@ class ClaimPlannerTest {
     @Test
     void aRollbackIsDecidedOnTheAppAsStoredOnlyWhileItWaitsForItsRelease() {
         var undo = rollback("undo", "v1");
-        assertThat(ClaimPlanner.decidesRollback(view(app, List.of(v1, v2), List.of(), ledgerOf(v1, v2), v2))).isFalse();
-        assertThat(ClaimPlanner.decidesRollback(view(app, List.of(v1, v2), List.of(undo), ledgerOf(v1, v2), v2))).isTrue();
+        assertThat(ClaimPlanner.decidesRequest(view(app, List.of(v1, v2), List.of(), ledgerOf(v1, v2), v2))).isFalse();
+        assertThat(ClaimPlanner.decidesRequest(view(app, List.of(v1, v2), List.of(undo), ledgerOf(v1, v2), v2))).isTrue();
         Release made = numbered("shop-v3", 3, ReleasePhase.Active);
         made.getMetadata().setAnnotations(Map.of(Slipway.ANNOTATION_ROLLBACK_UID, "uid-undo"));
-        assertThat(ClaimPlanner.decidesRollback(view(app, List.of(v1, v2, made), List.of(undo), ledgerOf(v1, v2), v2))).isFalse();
+        assertThat(ClaimPlanner.decidesRequest(view(app, List.of(v1, v2, made), List.of(undo), ledgerOf(v1, v2), v2))).isFalse();
     }
 
     @Test
@@ -130,7 +130,7 @@ class ClaimPlannerTest {
         ClaimPlan plan = ClaimPlanner.plan(view);
 
         assertThat(plan.requests().refusal()).hasValueSatisfying(refusal -> {
-            assertThat(refusal.status().getPhase()).isEqualTo(RollbackPhase.Failed);
+            assertThat(refusal.status().getPhase()).isEqualTo(RequestPhase.Failed);
             assertThat(refusal.status().getMessage()).isEqualTo("App is pinned to v2 by spec.release; change the pin");
         });
         assertThat(plan.requests().release()).hasValueSatisfying(made -> {

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.model.App;
 import dev.slipway.model.Cause;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import dev.slipway.testing.DeploymentController.Outcome;
@@ -143,7 +143,7 @@ class ConfigChangeTest extends ClusterScenario {
         cluster.awaitPhase("shop-v2", ReleasePhase.Active);
 
         cluster.create(rollback("undo", "shop", "v1"));
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
         cluster.awaitPhase("shop-v3", ReleasePhase.Active);
 
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.app("shop").getStatus().getConditions())

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.ConfigChange;
 import dev.slipway.testing.ClusterScenario;
@@ -34,13 +34,13 @@ class CreatedByTest extends ClusterScenario {
         var undo = rollback("undo", "shop", "v1");
         undo.getMetadata().setAnnotations(Map.of(Slipway.ANNOTATION_CREATED_BY, "alice"));
         cluster.create(undo);
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
 
         assertThat(cluster.release("shop-v3").getMetadata().getAnnotations())
             .containsEntry(Slipway.ANNOTATION_CREATED_BY, "alice");
 
         cluster.create(rollback("anonymous", "shop", "v2"));
-        cluster.awaitRollback("anonymous", RollbackPhase.Succeeded);
+        cluster.awaitRollback("anonymous", RequestPhase.Succeeded);
         assertThat(cluster.release("shop-v4").getMetadata().getAnnotations()).doesNotContainKey(Slipway.ANNOTATION_CREATED_BY);
     }
 

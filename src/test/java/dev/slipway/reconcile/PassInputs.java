@@ -4,6 +4,7 @@ import dev.slipway.desired.DesiredDeployment;
 import dev.slipway.desired.DesiredService;
 import dev.slipway.model.App;
 import dev.slipway.model.AppStatus;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseRef;
@@ -104,11 +105,24 @@ final class PassInputs {
         return rollback;
     }
 
+    static Promotion promotion(String name, Object release) {
+        Promotion promotion = Manifests.promotion(name, "shop", release);
+        promotion.getMetadata().setUid("uid-" + name);
+        promotion.getMetadata().setGeneration(1L);
+        return promotion;
+    }
+
     /** What the caches hold: the App, its releases and Rollbacks, the ledger, and {@code running} rolled out with its Service. */
     static AppView view(App app, List<Release> releases, List<Rollback> rollbacks, NameLedger ledger, Release running) {
+        return view(app, releases, rollbacks, List.of(), ledger, running);
+    }
+
+    /** As above, with the App's open Promotions. */
+    static AppView view(App app, List<Release> releases, List<Rollback> rollbacks, List<Promotion> promotions, NameLedger ledger,
+                        Release running) {
         Map<String, Deployment> deployments = running == null ? Map.of() : Map.of("web", rolledOut(app, running));
         Map<String, Service> services = running == null ? Map.of() : Map.of("web", DesiredService.of(app, "web", 5000));
-        return new AppView(app, releases, rollbacks, new Ledgers.Read(ledger, null), new Workloads.Owned(deployments, services),
+        return new AppView(app, releases, rollbacks, promotions, new Ledgers.Read(ledger, null), new Workloads.Owned(deployments, services),
             0, Optional.empty(), NOW);
     }
 

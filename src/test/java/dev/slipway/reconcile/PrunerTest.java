@@ -33,7 +33,7 @@ class PrunerTest {
     private final TestApiServer api = TestApiServer.start();
     private final KubernetesClient client = api.newClient();
     // A plan of prunes only deletes releases and tells what it did: the other writers are never reached.
-    private final PassExecutor executor = new PassExecutor(client, new ReleaseStore(client, null), null, null, null, null,
+    private final PassExecutor executor = new PassExecutor(client, new ReleaseStore(client, null), null, null, null, null, null,
         new VersionMemo(), null, new Notices(new EventRecorder(client, Clock.systemUTC()), new SlipwayMetrics(new SimpleMeterRegistry(), Clock.systemUTC())));
 
     @AfterEach

@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
+import dev.slipway.model.RollbackStatus;
 import dev.slipway.release.NameLedger;
 import dev.slipway.workload.Workloads;
 import java.util.List;
@@ -94,11 +95,11 @@ class RecordPlannerTest {
         var second = rollback("undo-again", "v2");
         RecordPlan plan = pass(view(app, List.of(v1, v2), List.of(first, second), ledgerOf(v1, v2), v2));
 
-        assertThat(plan.rollbackDone()).hasValueSatisfying(done -> {
-            assertThat(done.rollback()).isSameAs(first);
-            assertThat(done.status().getPhase()).isEqualTo(RollbackPhase.Succeeded);
+        assertThat(plan.requestDone()).hasValueSatisfying(done -> {
+            assertThat(done.request()).isSameAs(first);
+            assertThat(done.status().getPhase()).isEqualTo(RequestPhase.Succeeded);
             assertThat(done.status().getMessage()).isEqualTo("Rolled back to v1 as v3");
-            assertThat(done.status().getFrom()).isEqualTo(2);
+            assertThat(((RollbackStatus) done.status()).getFrom()).isEqualTo(2);
         });
         assertThat(plan.lookAgain()).isTrue();
     }

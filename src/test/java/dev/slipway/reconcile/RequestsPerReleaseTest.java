@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.Manifests;
 import dev.slipway.testing.RequestLog;
@@ -62,7 +62,7 @@ class RequestsPerReleaseTest {
             Map<String, Integer> config = countAndClear(log.get());
 
             cluster.create(rollback("counted-undo", "counted", "v" + DEPLOYS));
-            cluster.awaitRollback("counted-undo", RollbackPhase.Succeeded);
+            cluster.awaitRollback("counted-undo", RequestPhase.Succeeded);
             awaitSettled(cluster, log.get(), "counted-v" + (DEPLOYS + 2));
             Map<String, Integer> rollback = countAndClear(log.get());
             rollback.keySet().removeIf(kind -> kind.startsWith("GET "));

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.release.Releases;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.OperatorCrash;
@@ -80,7 +80,7 @@ class RollbackExactlyOnceTest {
 
     private boolean converged(String app) {
         var rollback = cluster.rollback(app + "-undo");
-        if (rollback == null || rollback.getStatus() == null || rollback.getStatus().getPhase() != RollbackPhase.Succeeded) {
+        if (rollback == null || rollback.getStatus() == null || rollback.getStatus().getPhase() != RequestPhase.Succeeded) {
             return false;
         }
         Release made = cluster.release(rollback.getStatus().getRelease());

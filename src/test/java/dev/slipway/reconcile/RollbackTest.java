@@ -13,7 +13,7 @@ import dev.slipway.model.App;
 import dev.slipway.model.Cause;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import dev.slipway.testing.OperatorInstance;
@@ -47,7 +47,7 @@ class RollbackTest extends ClusterScenario {
     void rollbackCreatesANewReleaseCopyingTheTargetAndRunsIt() {
         cluster.create(rollback("undo", "shop", "v1"));
 
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
         var status = cluster.rollback("undo").getStatus();
         assertThat(status.getRelease()).isEqualTo("shop-v3");
         assertThat(status.getFrom()).isEqualTo(2L);
@@ -78,7 +78,7 @@ class RollbackTest extends ClusterScenario {
             await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> {
                 var status = cluster.rollback("undo").getStatus();
                 assertThat(status).isNotNull();
-                assertThat(status.getPhase()).isEqualTo(RollbackPhase.Pending);
+                assertThat(status.getPhase()).isEqualTo(RequestPhase.Pending);
                 assertThat(status.getMessage()).isEqualTo("Waiting for App shop to carry it out");
                 assertThat(status.getConditions()).anySatisfy(c -> assertThat(c.getType() + "=" + c.getStatus() + " " + c.getReason())
                     .isEqualTo("Reconciling=True Waiting"));
@@ -86,7 +86,7 @@ class RollbackTest extends ClusterScenario {
         }
         cluster.startOperator();
 
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
         assertThat(cluster.rollback("undo").getStatus().getMessage()).isEqualTo("Rolled back to v1 as v3");
     }
 
@@ -95,10 +95,10 @@ class RollbackTest extends ClusterScenario {
         cluster.stopOperator();
         try (OperatorInstance rollbacksOnly = startRollbacksOnly()) {
             cluster.create(rollback("undo", "shop", "v1"));
-            cluster.awaitRollback("undo", RollbackPhase.Pending);
+            cluster.awaitRollback("undo", RequestPhase.Pending);
             cluster.update(App.class, "shop", app -> app.getSpec().getConfig().put("LOG_LEVEL", "debug"));
             await().during(java.time.Duration.ofSeconds(1)).atMost(Cluster.CONVERGENCE)
-                .until(() -> cluster.rollback("undo").getStatus().getPhase() == RollbackPhase.Pending);
+                .until(() -> cluster.rollback("undo").getStatus().getPhase() == RequestPhase.Pending);
 
             assertThat(appReads("shop")).as("a pass before the Pending mark, the one that writes it; and an App update").isEmpty();
         }
@@ -109,11 +109,11 @@ class RollbackTest extends ClusterScenario {
         cluster.stopOperator();
         try (OperatorInstance rollbacksOnly = startRollbacksOnly()) {
             cluster.create(rollback("undo", "shop", "v1"));
-            cluster.awaitRollback("undo", RollbackPhase.Pending);
+            cluster.awaitRollback("undo", RequestPhase.Pending);
 
             cluster.client.resources(App.class).inNamespace("shop").withName("shop").delete();
 
-            cluster.awaitRollback("undo", RollbackPhase.Failed);
+            cluster.awaitRollback("undo", RequestPhase.Failed);
             assertThat(cluster.rollback("undo").getStatus().getMessage()).isEqualTo("App shop does not exist in namespace shop");
             assertThat(appReads("shop")).as("one read confirms what the cache says before the final refusal").hasSize(1);
         }
@@ -125,7 +125,7 @@ class RollbackTest extends ClusterScenario {
         try (OperatorInstance rollbacksOnly = startRollbacksOnly()) {
             cluster.create(rollback("no-app", "nosuch", "v1"));
 
-            cluster.awaitRollback("no-app", RollbackPhase.Failed);
+            cluster.awaitRollback("no-app", RequestPhase.Failed);
             assertThat(appReads("nosuch")).hasSize(1);
         }
     }
@@ -146,22 +146,22 @@ class RollbackTest extends ClusterScenario {
     @Test
     void aRollbackCarriedOutAtOnceIsNeverMarkedPending() {
         cluster.create(rollback("undo", "shop", "v1"));
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
         String version = cluster.rollback("undo").getMetadata().getResourceVersion();
 
-        await().during(RollbackReconciler.PENDING_AFTER.plusSeconds(1)).atMost(RollbackReconciler.PENDING_AFTER.plusSeconds(5))
+        await().during(RequestTriage.PENDING_AFTER.plusSeconds(1)).atMost(RequestTriage.PENDING_AFTER.plusSeconds(5))
             .untilAsserted(() -> assertThat(cluster.rollback("undo").getMetadata().getResourceVersion()).isEqualTo(version));
-        assertThat(cluster.rollback("undo").getStatus().getPhase()).isEqualTo(RollbackPhase.Succeeded);
+        assertThat(cluster.rollback("undo").getStatus().getPhase()).isEqualTo(RequestPhase.Succeeded);
     }
 
     @Test
     void targetCanBeANumberOrAReleaseName() {
         cluster.create(rollback("by-number", "shop", 1));
-        cluster.awaitRollback("by-number", RollbackPhase.Succeeded);
+        cluster.awaitRollback("by-number", RequestPhase.Succeeded);
         cluster.awaitPhase("shop-v3", ReleasePhase.Active);
 
         cluster.create(rollback("by-name", "shop", "shop-b"));
-        cluster.awaitRollback("by-name", RollbackPhase.Succeeded);
+        cluster.awaitRollback("by-name", RequestPhase.Succeeded);
 
         assertThat(cluster.rollback("by-number").getStatus().getTo()).isEqualTo(1L);
         assertThat(cluster.rollback("by-name").getStatus().getTo()).isEqualTo(2L);
@@ -175,8 +175,8 @@ class RollbackTest extends ClusterScenario {
         cluster.create(rollback("first", "shop", "v1"));
         cluster.create(rollback("second", "shop", "v2"));
 
-        cluster.awaitRollback("first", RollbackPhase.Succeeded);
-        cluster.awaitRollback("second", RollbackPhase.Succeeded);
+        cluster.awaitRollback("first", RequestPhase.Succeeded);
+        cluster.awaitRollback("second", RequestPhase.Succeeded);
         assertThat(cluster.rollback("second").getStatus().getFrom()).isEqualTo(3L);
         cluster.awaitPhase(cluster.rollback("second").getStatus().getRelease(), ReleasePhase.Active);
     }
@@ -187,7 +187,7 @@ class RollbackTest extends ClusterScenario {
 
         cluster.create(rollback("back", "shop", null));
 
-        cluster.awaitRollback("back", RollbackPhase.Succeeded);
+        cluster.awaitRollback("back", RequestPhase.Succeeded);
         assertThat(cluster.rollback("back").getStatus().getTo()).as("v3 failed, so v2").isEqualTo(2L);
     }
 
@@ -203,7 +203,7 @@ class RollbackTest extends ClusterScenario {
         var forced = rollback("forced", "shop", "v3");
         forced.getSpec().setForce(true);
         cluster.create(forced);
-        cluster.awaitRollback("forced", RollbackPhase.Succeeded);
+        cluster.awaitRollback("forced", RequestPhase.Succeeded);
 
         cluster.update(App.class, "shop", app -> app.getSpec().setRelease("v2"));
         assertRefused(rollback("pinned", "shop", "v1"), "App is pinned to v2 by spec.release; change the pin");
@@ -213,7 +213,7 @@ class RollbackTest extends ClusterScenario {
     private void assertRefused(dev.slipway.model.Rollback rollback, String message) {
         cluster.create(rollback);
         String name = rollback.getMetadata().getName();
-        cluster.awaitRollback(name, RollbackPhase.Failed);
+        cluster.awaitRollback(name, RequestPhase.Failed);
         var status = cluster.rollback(name).getStatus();
         assertThat(status.getMessage()).contains(message);
         assertThat(status.getRelease()).isNull();

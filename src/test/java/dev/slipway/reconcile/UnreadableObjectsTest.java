@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import dev.slipway.testing.Manifests;
@@ -114,7 +114,7 @@ class UnreadableObjectsTest extends ClusterScenario {
         cluster.create(release("shop-b", "shop", "registry.example/shop/web:3"));
 
         cluster.awaitPhase("shop-b", ReleasePhase.Active);
-        cluster.awaitRollback("shop-undo", RollbackPhase.Failed);
+        cluster.awaitRollback("shop-undo", RequestPhase.Failed);
         assertThat(cluster.rollback("shop-undo").getStatus().getMessage()).contains("Cannot read Rollback shop-undo: spec.to");
         await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(rawStatus("Release", "shop-bad"))
             .containsEntry("phase", "Pending").extractingByKey("message").asString().contains("spec.source"));

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import java.util.Map;
@@ -98,7 +98,7 @@ class WhichReleaseRunsTest extends ClusterScenario {
         assertThat(image("shop-web")).as("no step back to v1").isEqualTo("registry.example/shop/web:2");
 
         cluster.create(rollback("back", "shop", "v1"));
-        cluster.awaitRollback("back", RollbackPhase.Succeeded);
+        cluster.awaitRollback("back", RequestPhase.Succeeded);
         cluster.awaitPhase("shop-v3", ReleasePhase.Active);
         assertThat(cluster.rollback("back").getStatus().getFrom()).as("from the deleted active release").isEqualTo(2L);
         assertThat(image("shop-web")).isEqualTo("registry.example/shop/web:1");

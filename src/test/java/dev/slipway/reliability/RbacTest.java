@@ -1,6 +1,7 @@
 package dev.slipway.reliability;
 
 import static dev.slipway.testing.Manifests.process;
+import static dev.slipway.testing.Manifests.promotion;
 import static dev.slipway.testing.Manifests.release;
 import static dev.slipway.testing.Manifests.rollback;
 import static dev.slipway.testing.Manifests.webAndWorker;
@@ -11,8 +12,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.slipway.model.App;
+import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.RequestLog;
 import io.fabric8.kubernetes.api.model.Service;
@@ -72,8 +74,9 @@ class RbacTest {
     }
 
     /**
-     * Deploys, a hand-edited Service, a name collision with a user's Release, a config change, a rollback,
-     * pruning, a Deployment and a Service in the way, a removed process, an orphan release and rollback.
+     * Deploys, a hand-edited Service, a name collision with a user's Release, a config change, a rollback, a staged
+     * release promoted, pruning, a Deployment and a Service in the way, a removed process, an orphan release, rollback
+     * and promotion.
      */
     private static void everyFeature(Cluster cluster) {
         App app = webAndWorker("shop", Map.of("A", "1"));
@@ -91,7 +94,13 @@ class RbacTest {
         cluster.update(App.class, "shop", a -> a.getSpec().getConfig().put("A", "2"));
         awaitActiveVersion(cluster, 5);
         cluster.create(rollback("undo", "shop", "v4"));
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
+        Release staged = release("shop-staged", "shop", "registry.example/shop/web:5");
+        staged.getSpec().setPromote(false);
+        cluster.create(staged);
+        cluster.awaitPhase("shop-staged", ReleasePhase.Waiting);
+        cluster.create(promotion("ship", "shop", "shop-staged"));
+        cluster.awaitPromotion("ship", RequestPhase.Succeeded);
         cluster.create(new DeploymentBuilder().withNewMetadata().withName("shop-api").withNamespace("shop").endMetadata()
             .withNewSpec().withNewTemplate().withNewSpec().addNewContainer().withName("x").withImage("x").endContainer()
             .endSpec().endTemplate().endSpec().build());
@@ -110,7 +119,9 @@ class RbacTest {
         cluster.create(release("orphan-1", "orphan", "registry.example/orphan/web:1"));
         cluster.awaitPhase("orphan-1", ReleasePhase.Pending);
         cluster.create(rollback("orphan-undo", "orphan", "v1"));
-        cluster.awaitRollback("orphan-undo", RollbackPhase.Failed);
+        cluster.awaitRollback("orphan-undo", RequestPhase.Failed);
+        cluster.create(promotion("orphan-ship", "orphan", "v1"));
+        cluster.awaitPromotion("orphan-ship", RequestPhase.Failed);
         await().atMost(Cluster.CONVERGENCE).until(() -> cluster.releasesOf("shop").size() <= 3);
     }
 

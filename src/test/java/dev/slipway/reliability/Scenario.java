@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.release.Releases;
 import dev.slipway.testing.Cluster;
 import java.time.Duration;
@@ -90,7 +90,7 @@ final class Scenario {
 
     private boolean rollbackDone() {
         var rollback = cluster.rollback(app + "-undo");
-        return rollback.getStatus() != null && rollback.getStatus().getPhase() == RollbackPhase.Succeeded;
+        return rollback.getStatus() != null && rollback.getStatus().getPhase() == RequestPhase.Succeeded;
     }
 
     private void awaitStep(Callable<Boolean> done) {

@@ -8,7 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -83,7 +83,7 @@ class SecretsTest {
             cluster.create(badName);
             cluster.awaitPhase("shop-bad", ReleasePhase.Failed);
             cluster.create(rollback("undo", "shop", "v1"));
-            cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+            cluster.awaitRollback("undo", RequestPhase.Succeeded);
             // Events leave in order in the background: once the rollback's own has arrived, all before it have.
             await().atMost(Cluster.CONVERGENCE).until(() -> cluster.client.v1().events().inNamespace("shop").list().getItems()
                 .stream().anyMatch(e -> "RolledBack".equals(e.getReason()) && "undo".equals(e.getInvolvedObject().getName())));

@@ -125,13 +125,27 @@ public final class Cluster implements AutoCloseable {
         return client.resources(dev.slipway.model.Rollback.class).inNamespace(Manifests.NAMESPACE).withName(name).get();
     }
 
-    public void awaitRollback(String name, dev.slipway.model.RollbackPhase phase) {
+    public void awaitRollback(String name, dev.slipway.model.RequestPhase phase) {
         await().atMost(CONVERGENCE).untilAsserted(() -> {
             var r = rollback(name);
             org.assertj.core.api.Assertions.assertThat(r).as("rollback %s", name).isNotNull();
             org.assertj.core.api.Assertions.assertThat(r.getStatus()).as("status of %s", name).isNotNull();
             org.assertj.core.api.Assertions.assertThat(r.getStatus().getPhase()).as("phase of %s: %s", name,
                 r.getStatus().getMessage()).isEqualTo(phase);
+        });
+    }
+
+    public dev.slipway.model.Promotion promotion(String name) {
+        return client.resources(dev.slipway.model.Promotion.class).inNamespace(Manifests.NAMESPACE).withName(name).get();
+    }
+
+    public void awaitPromotion(String name, dev.slipway.model.RequestPhase phase) {
+        await().atMost(CONVERGENCE).untilAsserted(() -> {
+            var p = promotion(name);
+            org.assertj.core.api.Assertions.assertThat(p).as("promotion %s", name).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(p.getStatus()).as("status of promotion %s", name).isNotNull();
+            org.assertj.core.api.Assertions.assertThat(p.getStatus().getPhase()).as("phase of promotion %s: %s", name,
+                p.getStatus().getMessage()).isEqualTo(phase);
         });
     }
 
@@ -160,7 +174,7 @@ public final class Cluster implements AutoCloseable {
         StringBuilder text = new StringBuilder("Cluster at ").append(api.url()).append('\n');
         var serialization = client.getKubernetesSerialization();
         for (Class<? extends io.fabric8.kubernetes.api.model.HasMetadata> kind : List.of(App.class, Release.class,
-            dev.slipway.model.Rollback.class, Deployment.class)) {
+            dev.slipway.model.Rollback.class, dev.slipway.model.Promotion.class, Deployment.class)) {
             for (var object : client.resources(kind).inAnyNamespace().list().getItems()) {
                 text.append(serialization.asYaml(object));
             }

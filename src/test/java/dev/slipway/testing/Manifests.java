@@ -3,6 +3,8 @@ package dev.slipway.testing;
 import dev.slipway.model.App;
 import dev.slipway.model.AppSpec;
 import dev.slipway.model.ProcessSpec;
+import dev.slipway.model.Promotion;
+import dev.slipway.model.PromotionSpec;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSource;
 import dev.slipway.model.ReleaseSpec;
@@ -76,6 +78,21 @@ public final class Manifests {
         }
         rollback.setSpec(spec);
         return rollback;
+    }
+
+    public static Promotion promotion(String name, String app, Object release) {
+        Promotion promotion = new Promotion();
+        promotion.getMetadata().setName(name);
+        promotion.getMetadata().setNamespace(NAMESPACE);
+        PromotionSpec spec = new PromotionSpec();
+        spec.setApp(app);
+        if (release instanceof Integer version) {
+            spec.setRelease(new IntOrString(version));
+        } else if (release != null) {
+            spec.setRelease(new IntOrString(release.toString()));
+        }
+        promotion.setSpec(spec);
+        return promotion;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.slipway.testing;
 import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.reconcile.AppReconciler;
 import dev.slipway.reconcile.ReleaseReconciler;
+import dev.slipway.reconcile.PromotionReconciler;
 import dev.slipway.reconcile.RollbackReconciler;
 import dev.slipway.runtime.LeaderElection;
 import dev.slipway.runtime.MetricsProducer;
@@ -83,7 +84,7 @@ public final class OperatorInstance implements AutoCloseable {
     static List<Reconciler<?>> reconcilers(MeterRegistry registry) {
         SlipwayMetrics metrics = new MetricsProducer().slipwayMetrics(registry);
         return List.of(new AppReconciler(Clock.systemUTC(), metrics), new ReleaseReconciler(Clock.systemUTC(), metrics),
-            new RollbackReconciler(Clock.systemUTC(), metrics));
+            new RollbackReconciler(Clock.systemUTC(), metrics), new PromotionReconciler(Clock.systemUTC(), metrics));
     }
 
     /** An operator with {@code reconcilers} registered, not started. */

@@ -10,7 +10,7 @@ import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.Rollback;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.Releases;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -69,7 +69,7 @@ public final class OverlapBursts {
             List<Rollback> undos = rollbacksOf(app);
             assertThat(undos).as("rollbacks of %s", app).hasSize(bursts * ROLLBACKS_PER_BURST)
                 .allSatisfy(r -> assertThat(r.getStatus().getPhase()).as("%s: %s", r.getMetadata().getName(), r.getStatus().getMessage())
-                    .isEqualTo(RollbackPhase.Succeeded));
+                    .isEqualTo(RequestPhase.Succeeded));
             long expected = 1 + bursts * DEPLOYS_PER_BURST + undos.size();
             assertThat(releases.stream().map(Releases::version)).as("versions of %s: %s", app, releases.stream()
                     .map(r -> Releases.version(r) + " " + r.getMetadata().getName() + " " + madeFor(r)).toList())
@@ -85,7 +85,7 @@ public final class OverlapBursts {
     private boolean settled() {
         return APPS.stream().allMatch(app -> releasesOf(app).stream().allMatch(Releases::isNumbered)
             && rollbacksOf(app).stream().allMatch(r -> r.getStatus() != null && r.getStatus().getPhase() != null
-                && r.getStatus().getPhase() != RollbackPhase.Pending));
+                && r.getStatus().getPhase() != RequestPhase.Pending));
     }
 
     private ReleasePhase phase(String name) {

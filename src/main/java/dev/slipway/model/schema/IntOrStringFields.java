@@ -23,7 +23,8 @@ public final class IntOrStringFields {
         port(PROCESS + "readinessProbe.tcpSocket.port"),
         port(PROCESS + "livenessProbe.httpGet.port"),
         port(PROCESS + "livenessProbe.tcpSocket.port"),
-        new Field("rollbacks", "spec.to", 1L, (long) Bounds.INT32_MAX, Bounds.NAME, Bounds.RELEASE_REF_PATTERN));
+        new Field("rollbacks", "spec.to", 1L, (long) Bounds.INT32_MAX, Bounds.NAME, Bounds.RELEASE_REF_PATTERN),
+        new Field("promotions", "spec.release", 1L, (long) Bounds.INT32_MAX, Bounds.NAME, Bounds.RELEASE_REF_PATTERN));
 
     private IntOrStringFields() {
     }

@@ -1,0 +1,50 @@
+package dev.slipway.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Kind;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.Singular;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/**
+ * A one-shot request: make release N of App X run. The newest release, when staged, runs as it is; any other is
+ * copied into a new release, like a Rollback.
+ */
+@Group(Slipway.GROUP)
+@Categories(Slipway.CATEGORY)
+@Version(Slipway.VERSION)
+@Kind("Promotion")
+@Plural("promotions")
+@Singular("promotion")
+@AdditionalPrinterColumn(name = "APP", jsonPath = ".spec.app", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "TARGET", jsonPath = ".spec.release", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "RELEASE", jsonPath = ".status.release", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "PHASE", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "AGE", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@JsonDeserialize(using = TolerantReader.class)
+public class Promotion extends CustomResource<PromotionSpec, RequestStatus> implements Namespaced, OneShot<RequestStatus> {
+    @JsonIgnore
+    private Unreadable unreadable;
+
+    @Override
+    public String targetApp() {
+        return getSpec() == null ? null : getSpec().getApp();
+    }
+
+    @Override
+    public Unreadable getUnreadable() {
+        return unreadable != null ? unreadable : UnreadableRecords.find(getMetadata());
+    }
+
+    @Override
+    public void setUnreadable(Unreadable unreadable) {
+        this.unreadable = unreadable;
+        UnreadableRecords.record(getMetadata(), unreadable);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.slipway.model;
+
+/** Lifecycle of a one-shot request (Rollback, Promotion). */
+public enum RequestPhase {
+    Pending, Succeeded, Failed
+}

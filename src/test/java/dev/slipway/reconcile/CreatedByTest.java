@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import static dev.slipway.testing.Manifests.promotion;
 import static dev.slipway.testing.Manifests.release;
 import static dev.slipway.testing.Manifests.rollback;
 import static dev.slipway.testing.Manifests.webAndWorker;
@@ -50,11 +51,23 @@ class CreatedByTest extends ClusterScenario {
         undo.getMetadata().setAnnotations(Map.of(Slipway.ANNOTATION_CREATED_BY, "alice",
             Slipway.ANNOTATION_CREATED_BY_USER, "alice@example.com"));
         cluster.create(undo);
-        cluster.awaitRollback("undo", RollbackPhase.Succeeded);
+        cluster.awaitRollback("undo", RequestPhase.Succeeded);
 
         assertThat(cluster.release("shop-v3").getMetadata().getAnnotations())
             .containsEntry(Slipway.ANNOTATION_CREATED_BY_USER, "alice@example.com")
             .containsEntry(Slipway.ANNOTATION_CREATED_BY, "alice");
+    }
+
+    @Test
+    void aPromotedCopyCarriesTheUserTheApiServerStampedOnThePromotion() {
+        var promote = promotion("promote-a", "shop", "v1");
+        promote.getMetadata().setAnnotations(Map.of(Slipway.ANNOTATION_CREATED_BY_USER, "bob@example.com"));
+        cluster.create(promote);
+        cluster.awaitPromotion("promote-a", RequestPhase.Succeeded);
+
+        assertThat(cluster.release("shop-v3").getMetadata().getAnnotations())
+            .containsEntry(Slipway.ANNOTATION_CREATED_BY_USER, "bob@example.com")
+            .doesNotContainKey(Slipway.ANNOTATION_CREATED_BY);
     }
 
     @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.slipway.model.Rollback;
-import dev.slipway.model.RollbackPhase;
+import dev.slipway.model.RequestPhase;
 import dev.slipway.model.RollbackSpec;
 import dev.slipway.model.RollbackStatus;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -26,24 +26,24 @@ class StatusConflictsTest {
     @Test
     void aStatusWriteFromAnOldVersionIsAConflict() {
         Rollback read = create();
-        client.resource(withPhase(read, RollbackPhase.Succeeded)).updateStatus();
+        client.resource(withPhase(read, RequestPhase.Succeeded)).updateStatus();
 
-        assertThatThrownBy(() -> client.resource(withPhase(read, RollbackPhase.Pending)).updateStatus())
+        assertThatThrownBy(() -> client.resource(withPhase(read, RequestPhase.Pending)).updateStatus())
             .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
-        assertThat(phaseStored()).isEqualTo(RollbackPhase.Succeeded);
+        assertThat(phaseStored()).isEqualTo(RequestPhase.Succeeded);
     }
 
     @Test
     void aStatusWriteFromTheCurrentVersionOrWithoutOneIsTaken() {
         Rollback read = create();
-        Rollback written = client.resource(withPhase(read, RollbackPhase.Pending)).updateStatus();
-        client.resource(withPhase(written, RollbackPhase.Failed)).updateStatus();
-        assertThat(phaseStored()).isEqualTo(RollbackPhase.Failed);
+        Rollback written = client.resource(withPhase(read, RequestPhase.Pending)).updateStatus();
+        client.resource(withPhase(written, RequestPhase.Failed)).updateStatus();
+        assertThat(phaseStored()).isEqualTo(RequestPhase.Failed);
 
-        Rollback unversioned = withPhase(written, RollbackPhase.Succeeded);
+        Rollback unversioned = withPhase(written, RequestPhase.Succeeded);
         unversioned.getMetadata().setResourceVersion(null);
         client.resource(unversioned).updateStatus();
-        assertThat(phaseStored()).isEqualTo(RollbackPhase.Succeeded);
+        assertThat(phaseStored()).isEqualTo(RequestPhase.Succeeded);
     }
 
     private Rollback create() {
@@ -55,7 +55,7 @@ class StatusConflictsTest {
         return client.resource(rollback).create();
     }
 
-    private static Rollback withPhase(Rollback read, RollbackPhase phase) {
+    private static Rollback withPhase(Rollback read, RequestPhase phase) {
         Rollback copy = new Rollback();
         copy.setMetadata(new ObjectMetaBuilder(read.getMetadata()).build());
         copy.setSpec(read.getSpec());
@@ -65,7 +65,7 @@ class StatusConflictsTest {
         return copy;
     }
 
-    private RollbackPhase phaseStored() {
+    private RequestPhase phaseStored() {
         return client.resources(Rollback.class).inNamespace("ns").withName("r").get().getStatus().getPhase();
     }
 }

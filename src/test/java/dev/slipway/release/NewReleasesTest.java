@@ -43,7 +43,7 @@ class NewReleasesTest {
     }
 
     private static Release configRelease(Release build) {
-        return NewReleases.of(app(), 7, build, Map.of("FOO", "bar"), List.of(), Cause.Config, null, "Set FOO",
+        return NewReleases.of(app(), 7, build, Map.of("FOO", "bar"), List.of(), null, Cause.Config, null, "Set FOO",
             Map.of(Slipway.ANNOTATION_CONFIG_DIGEST, "sha256:1"));
     }
 
@@ -108,7 +108,7 @@ class NewReleasesTest {
 
     @Test
     void nullConfigAndEnvFromBecomeEmpty() {
-        Release release = NewReleases.of(app(), 7, target(), null, null, Cause.Config, null, "Update config", Map.of());
+        Release release = NewReleases.of(app(), 7, target(), null, null, null, Cause.Config, null, "Update config", Map.of());
         assertThat(release.getSpec().getConfig()).isEmpty();
         assertThat(release.getSpec().getEnvFrom()).isEmpty();
     }
@@ -160,7 +160,7 @@ class NewReleasesTest {
     @Test
     void copyDoesNotShareTheAnnotationsMap() {
         Map<String, String> annotations = new HashMap<>(Map.of("a", "1"));
-        Release release = NewReleases.of(app(), 7, target(), Map.of(), List.of(), Cause.Config, null, "d", annotations);
+        Release release = NewReleases.of(app(), 7, target(), Map.of(), List.of(), null, Cause.Config, null, "d", annotations);
         annotations.put("b", "2");
         assertThat(release.getMetadata().getAnnotations()).containsOnlyKeys("a");
     }

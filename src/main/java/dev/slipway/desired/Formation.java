@@ -45,7 +45,7 @@ public final class Formation {
      * Replicas of a process the release has and the App does not scale (a rollback to a release with a process since
      * removed, a release made with its own templates): Heroku's default formation, one web pod and no other.
      */
-    static int defaultReplicas(String process) {
+    static Integer defaultReplicas(String process) {
         return WEB.equals(process) ? 1 : 0;
     }
 

@@ -28,7 +28,7 @@ public final class NewReleases {
     /**
      * @param build       the release whose image and source are copied
      * @param processes   the process templates; null for a build that has none (a release numbered before releases had
-     *                    them), which then runs with the App's, as it did: they are filled in at numbering
+     *                    them): then the App's, as that build ran with them, so the release is whole when created
      * @param annotations what records which request made the release (exactly-once)
      */
     public static Release of(App app, long version, Release build, Map<String, String> config, List<EnvFromSource> envFrom,
@@ -49,7 +49,7 @@ public final class NewReleases {
             : SERIALIZATION.clone(build.getSpec().getSource()));
         spec.setConfig(config == null ? Map.of() : new LinkedHashMap<>(config));
         spec.setEnvFrom(envFrom == null ? List.of() : new ArrayList<>(envFrom));
-        spec.setProcesses(processes == null ? null : copy(processes));
+        spec.setProcesses(copy(processes == null ? ProcessChange.templates(app.getSpec().getProcesses()) : processes));
         spec.setCause(cause);
         spec.setRollbackOf(rollbackOf);
         spec.setDescription(description);

@@ -49,7 +49,8 @@ public final class NewReleases {
             : SERIALIZATION.clone(build.getSpec().getSource()));
         spec.setConfig(config == null ? Map.of() : new LinkedHashMap<>(config));
         spec.setEnvFrom(envFrom == null ? List.of() : new ArrayList<>(envFrom));
-        spec.setProcesses(copy(processes == null ? ProcessChange.templates(app.getSpec().getProcesses()) : processes));
+        spec.setProcesses(copy(processes != null ? processes
+            : ProcessChange.templates(app.getSpec() == null ? null : app.getSpec().getProcesses())));
         spec.setCause(cause);
         spec.setRollbackOf(rollbackOf);
         spec.setDescription(description);

@@ -5,6 +5,7 @@ import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
 import dev.slipway.desired.DesiredDeployment;
 import dev.slipway.desired.DesiredService;
+import dev.slipway.desired.Formation;
 import dev.slipway.model.App;
 import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;
@@ -21,8 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * `releases manifest vN`: the Deployments and Services the operator runs that release as, with the App's current
- * processes, computed by the operator's own functions. Config values are hidden unless --show-values.
+ * `releases manifest vN`: the Deployments and Services the operator runs that release as: its own process templates
+ * (the App's for a release numbered before releases had them) and the App's current replicas, computed by the
+ * operator's own functions. Config values are hidden unless --show-values.
  */
 final class ManifestCommand extends SlipwayCommand {
     static final String HIDDEN = "(hidden; --show-values shows it)";
@@ -47,10 +49,10 @@ final class ManifestCommand extends SlipwayCommand {
         }
         List<HasMetadata> objects = new ArrayList<>();
         // By process name, so that the same release always prints the same manifest.
-        Map<String, ProcessSpec> processes = new TreeMap<>(app.getSpec().getProcesses() == null ? Map.of() : app.getSpec().getProcesses());
+        Map<String, ProcessSpec> processes = new TreeMap<>(Formation.of(app, target));
         processes.forEach((process, spec) -> {
-            objects.add(redacted(DesiredDeployment.of(app, process, target), target));
-            if (spec != null && spec.getPort() != null) {
+            objects.add(redacted(DesiredDeployment.of(app, process, spec, target), target));
+            if (spec.getPort() != null) {
                 objects.add(DesiredService.of(app, process, spec.getPort()));
             }
         });

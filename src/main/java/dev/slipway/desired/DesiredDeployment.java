@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-/** The Deployment a process of an App runs as for a given release: a pure function of App and Release. */
+/**
+ * The Deployment a process of an App runs as for a given release: a pure function of App and Release. Image, env and
+ * the process template come from the release, replicas from the App ({@link Formation}).
+ */
 public final class DesiredDeployment {
     public static final String PORT_NAME = "http";
 
@@ -27,9 +30,12 @@ public final class DesiredDeployment {
     }
 
     public static Deployment of(App app, String process, Release release) {
+        return of(app, process, Objects.requireNonNullElseGet(Formation.of(app, release).get(process), ProcessSpec::new), release);
+    }
+
+    /** @param processSpec the process as {@link Formation} has it for this release */
+    public static Deployment of(App app, String process, ProcessSpec processSpec, Release release) {
         AppSpec spec = app.getSpec();
-        // `web: {}` and `web:` (null) both mean a process with nothing but defaults.
-        ProcessSpec processSpec = Objects.requireNonNullElseGet(spec.getProcesses().get(process), ProcessSpec::new);
         PodTemplateOverrides pod = spec.getPodTemplate() == null ? new PodTemplateOverrides() : spec.getPodTemplate();
         String version = String.valueOf(release.getStatus().getVersion());
         String releaseName = release.getMetadata().getName();

@@ -19,11 +19,13 @@ import java.util.Map;
 public class AppSpec {
     public static final int DEFAULT_HISTORY_LIMIT = 10;
     public static final String PROCESS_NAME_RULE = "self.all(p, p.matches('^[a-z]([-a-z0-9]*[a-z0-9])?$'))";
+    public static final String PROCESS_NAME_MESSAGE = "process names must be DNS labels: lower case letters, digits and '-',"
+        + " starting with a letter and not ending with '-' (e.g. web, worker, release-phase)";
+    public static final int MAX_PROCESSES = 32;
 
-    @JsonPropertyDescription("The formation: one Deployment <app>-<process> per entry. Process names are DNS labels (lower case letters, digits and '-').")
-    @Size(max = 32)
-    @ValidationRule(value = PROCESS_NAME_RULE,
-        message = "process names must be DNS labels: lower case letters, digits and '-', starting with a letter and not ending with '-' (e.g. web, worker, release-phase)")
+    @JsonPropertyDescription("The formation: one Deployment <app>-<process> per entry. Process names are DNS labels (lower case letters, digits and '-'). replicas is applied live; a change of anything else (a template) or a process added or removed creates a release (cause Processes).")
+    @Size(max = MAX_PROCESSES)
+    @ValidationRule(value = PROCESS_NAME_RULE, message = PROCESS_NAME_MESSAGE)
     private Map<String, ProcessSpec> processes;
 
     @JsonPropertyDescription("Config vars. A change creates a release of the running build with the new config (cause Config).")

@@ -19,7 +19,9 @@ public class AppStatus implements HasConditions {
     private Map<String, ProcessStatus> processes;
     @JsonPropertyDescription("Digest of the spec.config and spec.envFrom the operator last acted on; a change of the spec creates a Config release.")
     private String appliedConfigDigest;
-    @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus), and ConfigInSync.")
+    @JsonPropertyDescription("Digest of the process templates of spec.processes (all but replicas) the operator last acted on; a change of the spec creates a Processes release.")
+    private String appliedProcessesDigest;
+    @JsonPropertyDescription("Ready, Reconciling and Stalled conditions (kstatus), ConfigInSync and ProcessesInSync.")
     private List<Condition> conditions = new ArrayList<>();
 
     public Long getObservedGeneration() { return observedGeneration; }
@@ -32,6 +34,8 @@ public class AppStatus implements HasConditions {
     public void setProcesses(Map<String, ProcessStatus> processes) { this.processes = processes; }
     public String getAppliedConfigDigest() { return appliedConfigDigest; }
     public void setAppliedConfigDigest(String appliedConfigDigest) { this.appliedConfigDigest = appliedConfigDigest; }
+    public String getAppliedProcessesDigest() { return appliedProcessesDigest; }
+    public void setAppliedProcessesDigest(String appliedProcessesDigest) { this.appliedProcessesDigest = appliedProcessesDigest; }
     @Override
     public List<Condition> getConditions() { return conditions; }
     @Override

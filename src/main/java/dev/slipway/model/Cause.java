@@ -2,5 +2,5 @@ package dev.slipway.model;
 
 /** Why a release exists. */
 public enum Cause {
-    Deploy, Config, Rollback, AutoRollback, Promote
+    Deploy, Config, Processes, Rollback, AutoRollback, Promote
 }

@@ -2,7 +2,7 @@ package dev.slipway.model;
 
 /**
  * The CEL transition rule that makes a numbered Release immutable. Until status.version is set the
- * spec may change; afterwards it must stay as it is, except that config, envFrom and description may
+ * spec may change; afterwards it must stay as it is, except that config, envFrom, processes and description may
  * still be filled in once when they were absent (the operator's one-time inheritance).
  * Annotation values must be constant expressions, hence the rule spelled out field by field.
  */
@@ -20,6 +20,7 @@ public final class ReleaseImmutability {
         + " && (!has(self.spec.promote) || self.spec.promote == oldSelf.spec.promote)"
         + " && (!has(oldSelf.spec.config) || (has(self.spec.config) && self.spec.config == oldSelf.spec.config))"
         + " && (!has(oldSelf.spec.envFrom) || (has(self.spec.envFrom) && self.spec.envFrom == oldSelf.spec.envFrom))"
+        + " && (!has(oldSelf.spec.processes) || (has(self.spec.processes) && self.spec.processes == oldSelf.spec.processes))"
         + " && (!has(oldSelf.spec.description) || (has(self.spec.description) && self.spec.description == oldSelf.spec.description))"
         + ")";
 

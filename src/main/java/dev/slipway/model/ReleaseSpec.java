@@ -14,7 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(value = ReleaseSpec.NAME_LENGTH_RULE,
+    message = "<app>-<process> must be at most 63 characters (it names a Deployment and a Service): shorten the process name")
 public class ReleaseSpec {
+    /** {@code <app>-<process>} names a Service, as on the App. */
+    public static final String NAME_LENGTH_RULE = "!has(self.processes) || self.processes.all(p, size(self.app) + size(p) < 63)";
+
     @JsonPropertyDescription("Name of the App this release belongs to (same namespace).")
     @Required
     @Size(min = 1, max = 63)
@@ -41,6 +46,11 @@ public class ReleaseSpec {
     @SchemaFrom(type = EnvFromSchema[].class)
     private List<EnvFromSource> envFrom;
 
+    @JsonPropertyDescription("Process templates of this release: how each process runs (command, args, port, resources, probes), without replicas, which stay on the App. The processes that run are these. Absent: inherited from App.spec.processes (filled in by the operator before numbering).")
+    @Size(max = AppSpec.MAX_PROCESSES)
+    @ValidationRule(value = AppSpec.PROCESS_NAME_RULE, message = AppSpec.PROCESS_NAME_MESSAGE)
+    private Map<String, ProcessTemplate> processes;
+
     @JsonPropertyDescription("false: a staged release, numbered but never run by itself; run it with a Promotion (kubectl slipway promote vN) or a pin. Absent or true: it runs once it is the newest release.")
     private Boolean promote;
 
@@ -48,7 +58,7 @@ public class ReleaseSpec {
     @Size(max = 1024)
     private String description;
 
-    @JsonPropertyDescription("Why this release exists: Deploy, Config, Rollback, AutoRollback or Promote. Set by the operator on releases it creates; absent means Deploy.")
+    @JsonPropertyDescription("Why this release exists: Deploy, Config, Processes, Rollback, AutoRollback or Promote. Set by the operator on releases it creates; absent means Deploy.")
     private Cause cause;
 
     @JsonPropertyDescription("For Rollback, AutoRollback and Promote releases: the version that was copied. Set by the operator.")
@@ -65,6 +75,8 @@ public class ReleaseSpec {
     public void setConfig(Map<String, String> config) { this.config = config; }
     public List<EnvFromSource> getEnvFrom() { return envFrom; }
     public void setEnvFrom(List<EnvFromSource> envFrom) { this.envFrom = envFrom; }
+    public Map<String, ProcessTemplate> getProcesses() { return processes; }
+    public void setProcesses(Map<String, ProcessTemplate> processes) { this.processes = processes; }
     public Boolean getPromote() { return promote; }
     public void setPromote(Boolean promote) { this.promote = promote; }
     public String getDescription() { return description; }

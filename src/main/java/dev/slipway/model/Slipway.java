@@ -30,6 +30,8 @@ public final class Slipway {
     public static final String ANNOTATION_FAILED_RELEASE_UID = "slipway.dev/failed-release-uid";
     /** On config releases: digest of the App config they were made for. */
     public static final String ANNOTATION_CONFIG_DIGEST = "slipway.dev/config-digest";
+    /** On releases made for a change of the App's process templates: digest of the templates they were made for. */
+    public static final String ANNOTATION_PROCESSES_DIGEST = "slipway.dev/processes-digest";
 
     /**
      * Who made a release ("By" in the history): on Releases and Rollbacks kubectl-slipway creates, the kubeconfig

@@ -1,13 +1,16 @@
 package dev.slipway.reconcile;
 
+import dev.slipway.desired.Formation;
 import dev.slipway.model.App;
 import dev.slipway.model.AppSpec;
 import dev.slipway.model.AppStatus;
 import dev.slipway.model.ProcessStatus;
+import dev.slipway.model.ProcessTemplate;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseRef;
 import dev.slipway.release.ConfigChange;
+import dev.slipway.release.ProcessChange;
 import dev.slipway.release.Releases;
 import dev.slipway.status.ConditionType;
 import dev.slipway.status.Conditions;
@@ -37,15 +40,19 @@ final class AppStatuses {
     record Change(AppStatus status, List<Notice> notices) {
     }
 
+    /** The digests of the App's config and process templates the operator acted on. */
+    record Applied(String configDigest, String processesDigest) {
+    }
+
     /**
      * The App status this pass ends with, when it differs from the stored one.
      *
-     * @param appliedConfigDigest the config digest acted on by this pass
-     * @param running             the release that runs now, or null
-     * @param keptElsewhere       releases over historyLimit that another tool keeps, with that tool
+     * @param applied       the digests acted on by this pass
+     * @param running       the release that runs now, or null
+     * @param keptElsewhere releases over historyLimit that another tool keeps, with that tool
      */
     Optional<Change> change(App app, Health health, long latestVersion, ReleaseRef active, Map<String, Deployment> deployments,
-                            String appliedConfigDigest, Release running, Map<Release, String> keptElsewhere) {
+                            Applied applied, Release running, Map<Release, String> keptElsewhere) {
         AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
         Long generation = app.getMetadata().getGeneration();
         AppStatus after = new AppStatus();
@@ -53,10 +60,12 @@ final class AppStatuses {
         after.setLatestVersion(latestVersion == 0 ? null : latestVersion);
         after.setActiveRelease(active);
         after.setProcesses(processes(deployments));
-        after.setAppliedConfigDigest(appliedConfigDigest);
+        after.setAppliedConfigDigest(applied.configDigest());
+        after.setAppliedProcessesDigest(applied.processesDigest());
         List<Condition> list = new ArrayList<>(conditions.of(health, generation, before.getConditions()));
         if (running != null && app.getSpec() != null) {
             list.add(configInSync(app, running, generation, before.getConditions()));
+            list.add(processesInSync(app, running, generation, before.getConditions()));
         }
         if (!keptElsewhere.isEmpty()) {
             list.add(historyPruned(app, keptElsewhere, generation, before.getConditions()));
@@ -80,7 +89,7 @@ final class AppStatuses {
         }
         AppStatus before = app.getStatus() == null ? new AppStatus() : app.getStatus();
         return change(app, health, before.getLatestVersion() == null ? 0 : before.getLatestVersion(), before.getActiveRelease(),
-            deployments, before.getAppliedConfigDigest(), null, Map.of());
+            deployments, new Applied(before.getAppliedConfigDigest(), before.getAppliedProcessesDigest()), null, Map.of());
     }
 
     /** The release whose rollout completed last; kept when it was deleted, since the workload still runs it. */
@@ -103,7 +112,22 @@ final class AppStatuses {
         String difference = ConfigChange.describe(release.getConfig(), release.getEnvFrom(), spec.getConfig(), spec.getEnvFrom());
         return conditions.of(ConditionType.CONFIG_IN_SYNC, false, "RunningConfigDiffers", Releases.label(running)
             + " runs a config that differs from spec.config (to match it: " + difference + "), as after a rollback;"
-            + " the operator leaves it. Change spec.config or deploy to run spec.config again", generation, previous);
+            + " the operator leaves it, and a deploy keeps the running config. To run spec.config, change spec.config"
+            + " or deploy a release that sets spec.config", generation, previous);
+    }
+
+    /** After a rollback the running process templates may differ from spec.processes on purpose, as config does. */
+    private Condition processesInSync(App app, Release running, Long generation, List<Condition> previous) {
+        Map<String, ProcessTemplate> runs = Formation.templates(app, running);
+        Map<String, ProcessTemplate> spec = ProcessChange.templates(app.getSpec().getProcesses());
+        if (ProcessChange.same(runs, spec)) {
+            return conditions.of(ConditionType.PROCESSES_IN_SYNC, true, "RunningSpecProcesses",
+                Releases.label(running) + " runs the process templates of spec.processes", generation, previous);
+        }
+        return conditions.of(ConditionType.PROCESSES_IN_SYNC, false, "RunningProcessesDiffer", Releases.label(running)
+            + " runs process templates that differ from spec.processes (to match it: " + ProcessChange.describe(runs, spec)
+            + "), as after a rollback; the operator leaves it. A deploy of a release without spec.processes, or a change of"
+            + " spec.processes, runs spec.processes again", generation, previous);
     }
 
     /** Releases over historyLimit that pruning leaves to the tool that would otherwise create them again. */

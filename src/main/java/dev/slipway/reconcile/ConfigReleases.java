@@ -2,20 +2,26 @@ package dev.slipway.reconcile;
 
 import dev.slipway.model.App;
 import dev.slipway.model.AppSpec;
+import dev.slipway.model.AppStatus;
 import dev.slipway.model.Cause;
+import dev.slipway.model.ProcessTemplate;
 import dev.slipway.model.Release;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.ConfigChange;
 import dev.slipway.release.NewReleases;
+import dev.slipway.release.ProcessChange;
 import dev.slipway.release.Releases;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A change of App.spec.config or envFrom, compared with the digest the operator last acted on
- * (App.status.appliedConfigDigest), makes a release of the running build with the new config.
+ * A change of App.spec.config or envFrom, or of the process templates of App.spec.processes (all but replicas),
+ * compared with the digests the operator last acted on (App.status.appliedConfigDigest, appliedProcessesDigest), makes
+ * a release of the running build with the new config or templates. Both changed in one edit make one release: cause
+ * Config, the description naming both (docs/design-decisions.md).
  */
 final class ConfigReleases {
     private ConfigReleases() {
@@ -26,39 +32,89 @@ final class ConfigReleases {
         return ConfigChange.digest(spec.getConfig(), spec.getEnvFrom());
     }
 
+    static String processesDigest(App app) {
+        return ProcessChange.digest(ProcessChange.templates(app.getSpec().getProcesses()));
+    }
+
     /**
-     * @param build  the release whose build the config release copies ({@link ConfigBase}), or null before the first release
+     * @param build  the release whose build the new release copies ({@link ConfigBase}), or null before the first release
      * @param active the release whose rollout completed last, or null
      * @param newest the newest release of the App, numbered or not, or null
      */
     static Optional<RequestedRelease> release(App app, Release build, Release active, Release newest, List<Release> all, Claims claims) {
-        String digest = specDigest(app);
-        String applied = app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
-        if (applied == null || applied.equals(digest) || build == null) {
+        if (build == null) {
             return Optional.empty();
         }
         AppSpec spec = app.getSpec();
-        Map<String, String> marks = Map.of(Slipway.ANNOTATION_CONFIG_DIGEST, digest);
-        boolean alreadyMade = all.stream().filter(RequestedRelease.annotated(marks)).anyMatch(r -> madeAfter(r, build));
-        boolean newestHasIt = newest != null
-            && ConfigChange.same(newest.getSpec().getConfig(), newest.getSpec().getEnvFrom(), spec.getConfig(), spec.getEnvFrom());
-        if (alreadyMade || newestHasIt) {
+        AppStatus status = app.getStatus();
+        String configDigest = specDigest(app);
+        Map<String, ProcessTemplate> templates = ProcessChange.templates(spec.getProcesses());
+        String processesDigest = ProcessChange.digest(templates);
+        boolean config = due(status == null ? null : status.getAppliedConfigDigest(), configDigest, Slipway.ANNOTATION_CONFIG_DIGEST,
+            build, all) && !(newest != null
+                && ConfigChange.same(newest.getSpec().getConfig(), newest.getSpec().getEnvFrom(), spec.getConfig(), spec.getEnvFrom()));
+        boolean processes = due(status == null ? null : status.getAppliedProcessesDigest(), processesDigest,
+            Slipway.ANNOTATION_PROCESSES_DIGEST, build, all) && !runsTemplates(newest, templates);
+        if (!config && !processes) {
             return Optional.empty();
         }
         Release before = configOf(build, active);
-        String description = ConfigChange.describe(before.getSpec().getConfig(), before.getSpec().getEnvFrom(),
-            spec.getConfig(), spec.getEnvFrom());
-        Map<String, String> annotations = new LinkedHashMap<>(marks);
-        changedBy(app, digest).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
-        Release release = claims.forRequest(Slipway.ANNOTATION_CONFIG_DIGEST, digest, version -> NewReleases.of(app, version,
-            build, spec.getConfig(), spec.getEnvFrom(), Cause.Config, null, description, annotations));
+        List<String> changes = new ArrayList<>();
+        Map<String, String> annotations = new LinkedHashMap<>();
+        if (config) {
+            changes.add(ConfigChange.describe(before.getSpec().getConfig(), before.getSpec().getEnvFrom(), spec.getConfig(), spec.getEnvFrom()));
+            annotations.put(Slipway.ANNOTATION_CONFIG_DIGEST, configDigest);
+        }
+        if (processes) {
+            String change = ProcessChange.describe(templatesOf(app, build), templates);
+            changes.add(changes.isEmpty() ? change : Character.toLowerCase(change.charAt(0)) + change.substring(1));
+            annotations.put(Slipway.ANNOTATION_PROCESSES_DIGEST, processesDigest);
+        }
+        String description = String.join("; ", changes);
+        if (config) {
+            changedBy(app, configDigest).ifPresent(by -> annotations.put(Slipway.ANNOTATION_CREATED_BY, by));
+        }
+        // The request is named by what the plugin waits for (the config digest) when config changed.
+        String key = config ? Slipway.ANNOTATION_CONFIG_DIGEST : Slipway.ANNOTATION_PROCESSES_DIGEST;
+        String value = config ? configDigest : processesDigest;
+        Release release = claims.forRequest(key, value, version -> NewReleases.of(app, version, build,
+            config ? spec.getConfig() : before.getSpec().getConfig(), config ? spec.getEnvFrom() : before.getSpec().getEnvFrom(),
+            processes ? templates : build.getSpec().getProcesses(), config ? Cause.Config : Cause.Processes, null, description,
+            annotations));
         long version = claims.versionOf(release);
-        return Optional.of(RequestedRelease.toCreate(release, Slipway.ANNOTATION_CONFIG_DIGEST, digest, version, null, List.of(
+        return Optional.of(RequestedRelease.toCreate(release, key, value, version, null, List.of(
             Notice.info(ConfigReleases.class, "App " + app.getMetadata().getNamespace() + "/" + app.getMetadata().getName()
-                + ": config changed (" + description + "); created v" + version + " from the build of " + Releases.label(build)))));
+                + ": " + (config ? "config" : "processes") + " changed (" + description + "); created v" + version
+                + " from the build of " + Releases.label(build)))));
     }
 
-    /** Whether a config release was made after {@code build}: unnumbered still, or after it by version or creation. */
+    /**
+     * Whether the spec's digest differs from the one acted on and no release was made for it since {@code build}. Nothing
+     * is due before the operator first acted on the App: the spec then seeds the first release.
+     */
+    private static boolean due(String applied, String digest, String annotation, Release build, List<Release> all) {
+        if (applied == null || applied.equals(digest)) {
+            return false;
+        }
+        return all.stream().filter(RequestedRelease.annotated(Map.of(annotation, digest))).noneMatch(r -> madeAfter(r, build));
+    }
+
+    /** Whether {@code newest} runs {@code templates}: its own, or, waiting to inherit them, the App's. */
+    private static boolean runsTemplates(Release newest, Map<String, ProcessTemplate> templates) {
+        if (newest == null) {
+            return false;
+        }
+        Map<String, ProcessTemplate> own = newest.getSpec().getProcesses();
+        return own == null ? !Releases.isNumbered(newest) : ProcessChange.same(own, templates);
+    }
+
+    /** The templates {@code build} runs with: its own, or the App's for a release without them (old, or to inherit). */
+    private static Map<String, ProcessTemplate> templatesOf(App app, Release build) {
+        Map<String, ProcessTemplate> own = build.getSpec().getProcesses();
+        return own != null ? own : ProcessChange.templates(app.getSpec().getProcesses());
+    }
+
+    /** Whether a release for a change was made after {@code build}: unnumbered still, or after it by version or creation. */
     private static boolean madeAfter(Release release, Release build) {
         if (!Releases.isNumbered(release)) {
             return true;

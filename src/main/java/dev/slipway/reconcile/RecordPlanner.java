@@ -60,8 +60,11 @@ final class RecordPlanner {
         Health health = AppHealth.of(app, claim.problems(), conflicts, selection, target, pruned.remaining(), nowActive);
         String appliedConfig = claim.problems().isEmpty() ? ConfigReleases.specDigest(app)
             : app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
+        String appliedProcesses = claim.problems().isEmpty() ? ConfigReleases.processesDigest(app)
+            : app.getStatus() == null ? null : app.getStatus().getAppliedProcessesDigest();
         Optional<AppStatuses.Change> appStatus = new AppStatuses(view.conditions()).change(app, health, latestVersion, nowActive,
-            deployments, appliedConfig, activeRelease != null ? activeRelease : target, pruned.keptElsewhere());
+            deployments, new AppStatuses.Applied(appliedConfig, appliedProcesses), activeRelease != null ? activeRelease : target,
+            pruned.keptElsewhere());
 
         boolean requestFinished = requestDone.isPresent() || claim.requests().refusal().isPresent();
         boolean lookAgain = phasesChanged(numbered, stored) || (requestFinished && view.openRequests() > 1);

@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * What the operator writes to a Release before numbering it: the version and app labels, the owner
- * reference to its App, and, only where absent, config, envFrom and description. Those are the only
- * writes to the spec of a Release the operator did not create.
+ * reference to its App, and, only where absent, config, envFrom, processes and description. Those are the only
+ * writes to the spec of a Release the operator did not create. Config and envFrom come from the running release, the
+ * process templates from the App's spec as it is now (DESIGN.md, "Inherited config and processes").
  */
 public final class Inheritance {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -51,6 +52,9 @@ public final class Inheritance {
         if (spec.getEnvFrom() == null) {
             var envFrom = running != null ? running.getSpec().getEnvFrom() : appSpec.getEnvFrom();
             spec.setEnvFrom(envFrom == null ? List.of() : new ArrayList<>(envFrom));
+        }
+        if (spec.getProcesses() == null) {
+            spec.setProcesses(ProcessChange.templates(appSpec.getProcesses()));
         }
         if (spec.getDescription() == null || spec.getDescription().isBlank()) {
             spec.setDescription(Descriptions.deploy(spec));

@@ -3,6 +3,7 @@ package dev.slipway.release;
 import dev.slipway.model.App;
 import dev.slipway.model.Cause;
 import dev.slipway.model.Owners;
+import dev.slipway.model.ProcessTemplate;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSpec;
 import dev.slipway.model.Slipway;
@@ -13,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Releases the operator creates itself (rollbacks, automatic rollbacks, config changes), named {@code <app>-v<N>}. */
+/** Releases the operator creates itself (rollbacks, automatic rollbacks, config and process changes), named {@code <app>-v<N>}. */
 public final class NewReleases {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
@@ -26,10 +27,13 @@ public final class NewReleases {
 
     /**
      * @param build       the release whose image and source are copied
+     * @param processes   the process templates; null for a build that has none (a release numbered before releases had
+     *                    them): then the App's, as that build ran with them, so the release is whole when created
      * @param annotations what records which request made the release (exactly-once)
      */
     public static Release of(App app, long version, Release build, Map<String, String> config, List<EnvFromSource> envFrom,
-                             Cause cause, Long rollbackOf, String description, Map<String, String> annotations) {
+                             Map<String, ProcessTemplate> processes, Cause cause, Long rollbackOf, String description,
+                             Map<String, String> annotations) {
         Release release = new Release();
         release.getMetadata().setName(name(app, version));
         release.getMetadata().setNamespace(app.getMetadata().getNamespace());
@@ -45,6 +49,8 @@ public final class NewReleases {
             : SERIALIZATION.clone(build.getSpec().getSource()));
         spec.setConfig(config == null ? Map.of() : new LinkedHashMap<>(config));
         spec.setEnvFrom(envFrom == null ? List.of() : new ArrayList<>(envFrom));
+        spec.setProcesses(copy(processes != null ? processes
+            : ProcessChange.templates(app.getSpec() == null ? null : app.getSpec().getProcesses())));
         spec.setCause(cause);
         spec.setRollbackOf(rollbackOf);
         spec.setDescription(description);
@@ -52,10 +58,16 @@ public final class NewReleases {
         return release;
     }
 
-    /** A copy of {@code target}'s build and config, for Rollback and AutoRollback. */
+    private static Map<String, ProcessTemplate> copy(Map<String, ProcessTemplate> processes) {
+        Map<String, ProcessTemplate> copy = new LinkedHashMap<>();
+        processes.forEach((name, template) -> copy.put(name, SERIALIZATION.clone(ProcessTemplate.of(template))));
+        return copy;
+    }
+
+    /** A copy of {@code target}'s build, config and process templates, for Rollback and AutoRollback. */
     public static Release rollbackTo(App app, long version, Release target, Cause cause, String description,
                                      Map<String, String> annotations) {
-        return of(app, version, target, target.getSpec().getConfig(), target.getSpec().getEnvFrom(), cause,
-            Releases.version(target), description, annotations);
+        return of(app, version, target, target.getSpec().getConfig(), target.getSpec().getEnvFrom(),
+            target.getSpec().getProcesses(), cause, Releases.version(target), description, annotations);
     }
 }

@@ -34,6 +34,7 @@ public final class ReleaseValidator {
                 + " use [registry/]repository[:tag][@sha256:digest] in lower case, e.g. registry.example/shop/myapp:1.4.2");
         }
         ConfigVarRules.check("spec", spec.getConfig(), spec.getEnvFrom(), problems::add);
+        ProcessRules.check(spec.getApp(), "spec.processes", spec.getProcesses(), problems::add);
         return problems;
     }
 

@@ -2,6 +2,7 @@ package dev.slipway.workload;
 
 import dev.slipway.desired.DesiredDeployment;
 import dev.slipway.desired.DesiredService;
+import dev.slipway.desired.Formation;
 import dev.slipway.model.App;
 import dev.slipway.model.ProcessSpec;
 import dev.slipway.model.Release;
@@ -16,10 +17,10 @@ import java.util.function.BiPredicate;
 
 /**
  * The writes that make an App's Deployments and Services run a release, decided from what the caches hold: create
- * what is missing, correct drift on the fields the operator owns, delete what belongs to a process the App no longer
- * has (or, for a Service, whose port it no longer sets). {@link Workloads} applies them.
+ * what is missing, correct drift on the fields the operator owns, delete what belongs to a process the release does not
+ * run (or, for a Service, whose port it does not set). {@link Workloads} applies them.
  *
- * @param processes one entry per process of the App, in the App's order
+ * @param processes one entry per process the release runs ({@link Formation}), in its order
  * @param deletes   Deployments, then Services, of removed processes
  */
 public record WorkloadChanges(List<Process> processes, List<HasMetadata> deletes) {
@@ -39,12 +40,12 @@ public record WorkloadChanges(List<Process> processes, List<HasMetadata> deletes
     }
 
     public static WorkloadChanges of(App app, Release release, Workloads.Owned owned) {
-        Map<String, ProcessSpec> processes = app.getSpec().getProcesses() == null ? Map.of() : app.getSpec().getProcesses();
+        Map<String, ProcessSpec> processes = Formation.of(app, release);
         List<Process> changes = new ArrayList<>();
         processes.forEach((name, spec) -> {
-            Integer port = spec == null ? null : spec.getPort();
+            Integer port = spec.getPort();
             changes.add(new Process(name,
-                change(DesiredDeployment.of(app, name, release), owned.deployments().get(name), DeploymentDrift::drifted, DeploymentDrift::corrected),
+                change(DesiredDeployment.of(app, name, spec, release), owned.deployments().get(name), DeploymentDrift::drifted, DeploymentDrift::corrected),
                 port == null ? null
                     : change(DesiredService.of(app, name, port), owned.services().get(name), ServiceDrift::drifted, ServiceDrift::corrected)));
         });

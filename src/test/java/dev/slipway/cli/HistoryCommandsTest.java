@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.slipway.model.App;
+import dev.slipway.model.ReleasePhase;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +88,28 @@ class HistoryCommandsTest extends CliScenario {
         JsonNode list = JSON.readTree(slipway("releases", "manifest", "v2", "-a", "shop", "-o", "json").out());
         assertThat(list.get("kind").asText()).isEqualTo("List");
         assertThat(list.get("items")).hasSize(3);
+    }
+
+    @Test
+    void manifestRendersTheReleasesOwnTemplatesWithTheAppsReplicas() throws Exception {
+        cluster.update(App.class, "shop", app -> {
+            app.getSpec().getProcesses().get("web").setCommand(List.of("bin/server"));
+            app.getSpec().getProcesses().get("web").setPort(8080);
+            app.getSpec().getProcesses().get("web").setReplicas(4);
+            app.getSpec().getProcesses().remove("worker");
+        });
+        cluster.awaitPhase("shop-v3", ReleasePhase.Active);
+
+        var documents = new YAMLMapper().readValues(new YAMLMapper().createParser(slipway("releases", "manifest", "v1", "-a", "shop").out()),
+            JsonNode.class).readAll();
+
+        assertThat(documents).extracting(d -> d.get("kind").asText() + "/" + d.at("/metadata/name").asText())
+            .as("v1's processes, not the App's now").containsExactly("Deployment/shop-web", "Service/shop-web", "Deployment/shop-worker");
+        assertThat(documents.get(0).at("/spec/template/spec/containers/0/command").toString()).isEqualTo("[\"bin/web\"]");
+        assertThat(documents.get(0).at("/spec/replicas").asInt()).as("replicas are the App's").isEqualTo(4);
+        assertThat(documents.get(1).at("/spec/ports/0/port").asInt()).isEqualTo(5000);
+        JsonNode v3 = new YAMLMapper().readTree(slipway("releases", "manifest", "v3", "-a", "shop").out());
+        assertThat(v3.at("/spec/template/spec/containers/0/command").toString()).isEqualTo("[\"bin/server\"]");
     }
 
     @Test

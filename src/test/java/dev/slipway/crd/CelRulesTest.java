@@ -7,6 +7,7 @@ import dev.slipway.model.App;
 import dev.slipway.model.AppSpec;
 import dev.slipway.model.ConfigVars;
 import dev.slipway.model.ReleaseImmutability;
+import dev.slipway.model.ReleaseSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,6 +46,25 @@ class CelRulesTest {
         assertThat(CelRules.holds(ReleaseImmutability.RULE, imageChanged, numbered)).isFalse();
         assertThat(CelRules.holds(ReleaseImmutability.RULE, configRemoved, numbered)).isFalse();
         assertThat(CelRules.holds(ReleaseImmutability.RULE, descriptionAdded, numbered)).as("one-time fill").isTrue();
+    }
+
+    @Test
+    void numberedReleaseProcessesCannotChangeOnceFilledIn() throws Exception {
+        String none = "{\"spec\":{\"app\":\"shop\",\"image\":\"web:1\"},\"status\":{\"version\":3}}";
+        String web = "{\"spec\":{\"app\":\"shop\",\"image\":\"web:1\",\"processes\":{\"web\":{\"port\":5000}}},\"status\":{\"version\":3}}";
+        String portChanged = "{\"spec\":{\"app\":\"shop\",\"image\":\"web:1\",\"processes\":{\"web\":{\"port\":8080}}},\"status\":{\"version\":3}}";
+
+        assertThat(CelRules.holds(ReleaseImmutability.RULE, web, none)).as("one-time fill").isTrue();
+        assertThat(CelRules.holds(ReleaseImmutability.RULE, portChanged, web)).isFalse();
+        assertThat(CelRules.holds(ReleaseImmutability.RULE, none, web)).as("removed").isFalse();
+    }
+
+    @Test
+    void releaseProcessNamesMustFitAServiceName() throws Exception {
+        String fits = "{\"app\":\"" + "a".repeat(40) + "\",\"processes\":{\"" + "w".repeat(22) + "\":{}}}";
+        String tooLong = "{\"app\":\"" + "a".repeat(40) + "\",\"processes\":{\"" + "w".repeat(23) + "\":{}}}";
+        assertThat(CelRules.holds(ReleaseSpec.NAME_LENGTH_RULE, fits, null)).isTrue();
+        assertThat(CelRules.holds(ReleaseSpec.NAME_LENGTH_RULE, tooLong, null)).isFalse();
     }
 
     @Test

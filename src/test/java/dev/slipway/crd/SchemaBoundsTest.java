@@ -24,7 +24,9 @@ class SchemaBoundsTest {
         "releases.slipway.dev-v1.yml spec.rollbackOf",
         "apps.slipway.dev-v1.yml spec.podTemplate.tolerations[].tolerationSeconds",
         "apps.slipway.dev-v1.yml spec.processes{}.readinessProbe.terminationGracePeriodSeconds",
-        "apps.slipway.dev-v1.yml spec.processes{}.livenessProbe.terminationGracePeriodSeconds");
+        "apps.slipway.dev-v1.yml spec.processes{}.livenessProbe.terminationGracePeriodSeconds",
+        "releases.slipway.dev-v1.yml spec.processes{}.readinessProbe.terminationGracePeriodSeconds",
+        "releases.slipway.dev-v1.yml spec.processes{}.livenessProbe.terminationGracePeriodSeconds");
 
     @Test
     void everySpecValueIsBounded() throws Exception {

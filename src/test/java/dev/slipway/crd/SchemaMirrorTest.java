@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import dev.slipway.model.AppSpec;
 import dev.slipway.model.PodTemplateOverrides;
-import dev.slipway.model.ProcessSpec;
+import dev.slipway.model.ProcessTemplate;
 import dev.slipway.model.ReleaseSpec;
 import io.fabric8.crd.generator.annotation.SchemaFrom;
 import io.fabric8.kubernetes.api.model.IntOrString;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaMirrorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final List<Class<?>> MODEL = List.of(AppSpec.class, ReleaseSpec.class, ProcessSpec.class, PodTemplateOverrides.class);
+    private static final List<Class<?>> MODEL = List.of(AppSpec.class, ReleaseSpec.class, ProcessTemplate.class, PodTemplateOverrides.class);
 
     @Test
     void everySchemaStandInHasTheFieldsOfTheTypeItStandsFor() {

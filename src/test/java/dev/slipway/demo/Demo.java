@@ -24,7 +24,7 @@ import java.util.stream.Stream;
 /**
  * `make demo`: the operator against an in-process API server (the Fabric8 mock server with the CRDs from
  * crds/ and a fixture that plays the Deployment controller). Applies examples/ one file at a time: deploys,
- * a config change, a rollback and a deploy whose rollout fails; waits for each to converge and prints the history. Exits 1 with the reason when anything does not converge.
+ * a config change, a process change, a rollback and a deploy whose rollout fails; waits for each to converge and prints the history. Exits 1 with the reason when anything does not converge.
  */
 public final class Demo {
     static final String NAMESPACE = "demo";
@@ -77,6 +77,9 @@ public final class Demo {
                     awaitNewActiveRelease(latestBefore);
                     printNewReleases(latestBefore);
                 }
+                if (object instanceof Rollback) {
+                    printInSync();
+                }
             }
             if (file.getFileName().toString().startsWith("04-")) {
                 System.out.println("\nHistory after three deploys:");
@@ -86,7 +89,7 @@ public final class Demo {
         if (appName == null) {
             throw new DemoFailed("no App in " + examples);
         }
-        System.out.println("\nHistory after a config change, a rollback and a deploy whose rollout failed:");
+        System.out.println("\nHistory after a config change, a process change, a rollback and a deploy whose rollout failed:");
         printHistory();
         System.out.print("\n" + HistoryTable.deployments(client.apps().deployments().inNamespace(NAMESPACE)
             .withLabel("slipway.dev/app", appName).list().getItems()));
@@ -127,6 +130,12 @@ public final class Demo {
             .filter(r -> Releases.isNumbered(r) && Releases.version(r) > latestBefore)
             .sorted(Releases.BY_VERSION)
             .forEach(r -> System.out.printf("  %s %s: %s%n", Releases.label(r), r.getStatus().getPhase(), r.getSpec().getDescription()));
+    }
+
+    /** After a rollback what runs differs from the App's spec on purpose; the App says so. */
+    private void printInSync() {
+        app().getStatus().getConditions().stream().filter(c -> c.getType().endsWith("InSync"))
+            .forEach(c -> System.out.printf("  App %s=%s: %s%n", c.getType(), c.getStatus(), c.getMessage()));
     }
 
     /** What the operator reported, to see why something did not converge. */

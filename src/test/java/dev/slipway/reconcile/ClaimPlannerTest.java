@@ -17,6 +17,7 @@ import dev.slipway.model.RequestPhase;
 import dev.slipway.model.Slipway;
 import dev.slipway.release.Claim;
 import dev.slipway.release.NameLedger;
+import dev.slipway.release.ProcessChange;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -183,5 +184,37 @@ class ClaimPlannerTest {
         Release madeBefore = PassInputs.created(made.release());
         assertThat(ClaimPlanner.plan(view(changed, List.of(v1, v2, madeBefore), List.of(), ledgerOf(v1, v2), v2))
             .requests().release()).as("made by an earlier pass").isEmpty();
+    }
+
+    @Test
+    void aTemplateChangeMakesAProcessesReleaseOfTheRunningBuild() {
+        App changed = app(v2);
+        v2.getSpec().setProcesses(ProcessChange.templates(changed.getSpec().getProcesses()));
+        changed.getStatus().setAppliedProcessesDigest(ConfigReleases.processesDigest(changed));
+        changed.getSpec().getProcesses().get("web").setCommand(List.of("bin/server"));
+
+        ClaimPlan plan = ClaimPlanner.plan(view(changed, List.of(v1, v2), List.of(), ledgerOf(v1, v2), v2));
+
+        assertThat(plan.requests().release()).hasValueSatisfying(requested -> {
+            Release made = requested.release();
+            assertThat(made.getMetadata().getName()).isEqualTo("shop-v3");
+            assertThat(made.getSpec().getCause()).isEqualTo(Cause.Processes);
+            assertThat(made.getSpec().getDescription()).isEqualTo("Change web: command");
+            assertThat(made.getSpec().getImage()).isEqualTo(v2.getSpec().getImage());
+            assertThat(made.getSpec().getProcesses().get("web").getCommand()).containsExactly("bin/server");
+            assertThat(made.getMetadata().getAnnotations()).containsKey(Slipway.ANNOTATION_PROCESSES_DIGEST)
+                .doesNotContainKey(Slipway.ANNOTATION_CONFIG_DIGEST);
+        });
+    }
+
+    @Test
+    void aReplicasChangeMakesNoRelease() {
+        App scaled = app(v2);
+        scaled.getStatus().setAppliedProcessesDigest(ConfigReleases.processesDigest(scaled));
+        scaled.getSpec().getProcesses().get("web").setReplicas(9);
+
+        ClaimPlan plan = ClaimPlanner.plan(view(scaled, List.of(v1, v2), List.of(), ledgerOf(v1, v2), v2));
+
+        assertThat(plan.requests()).isEqualTo(RequestDecision.NOTHING);
     }
 }

@@ -3,7 +3,10 @@ package dev.slipway.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.model.App;
+import dev.slipway.model.AppSpec;
 import dev.slipway.model.Cause;
+import dev.slipway.model.ProcessSpec;
+import dev.slipway.model.ProcessTemplate;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSource;
 import dev.slipway.model.Slipway;
@@ -43,13 +46,44 @@ class NewReleasesTest {
     }
 
     private static Release configRelease(Release build) {
-        return NewReleases.of(app(), 7, build, Map.of("FOO", "bar"), List.of(), Cause.Config, null, "Set FOO",
+        return NewReleases.of(app(), 7, build, Map.of("FOO", "bar"), List.of(), null, Cause.Config, null, "Set FOO",
             Map.of(Slipway.ANNOTATION_CONFIG_DIGEST, "sha256:1"));
     }
 
     private static Release rollback(Release target) {
         return NewReleases.rollbackTo(app(), 7, target, Cause.Rollback, "Rollback to v3",
             Map.of(Slipway.ANNOTATION_ROLLBACK, "myapp-rollback-x"));
+    }
+
+    @Test
+    void aRollbackCopiesTheTargetsTemplatesAsACopy() {
+        Release target = target();
+        ProcessTemplate web = new ProcessTemplate();
+        web.setCommand(List.of("bin/web"));
+        web.setPort(5000);
+        target.getSpec().setProcesses(Map.of("web", web));
+
+        Release made = rollback(target);
+
+        assertThat(made.getSpec().getProcesses()).containsOnlyKeys("web");
+        assertThat(made.getSpec().getProcesses().get("web").getPort()).isEqualTo(5000);
+        assertThat(made.getSpec().getProcesses().get("web")).isNotSameAs(web);
+    }
+
+    @Test
+    void aCopyOfAReleaseWithoutTemplatesTakesTheAppsWithoutReplicas() {
+        App app = app();
+        AppSpec spec = new AppSpec();
+        ProcessSpec worker = new ProcessSpec();
+        worker.setReplicas(3);
+        worker.setCommand(List.of("bin/worker"));
+        spec.setProcesses(Map.of("worker", worker));
+        app.setSpec(spec);
+
+        Release made = NewReleases.rollbackTo(app, 7, target(), Cause.Rollback, "Rollback to v3", Map.of());
+
+        assertThat(made.getSpec().getProcesses().get("worker")).isNotInstanceOf(ProcessSpec.class);
+        assertThat(made.getSpec().getProcesses().get("worker").getCommand()).containsExactly("bin/worker");
     }
 
     @Test
@@ -108,7 +142,7 @@ class NewReleasesTest {
 
     @Test
     void nullConfigAndEnvFromBecomeEmpty() {
-        Release release = NewReleases.of(app(), 7, target(), null, null, Cause.Config, null, "Update config", Map.of());
+        Release release = NewReleases.of(app(), 7, target(), null, null, null, Cause.Config, null, "Update config", Map.of());
         assertThat(release.getSpec().getConfig()).isEmpty();
         assertThat(release.getSpec().getEnvFrom()).isEmpty();
     }
@@ -160,7 +194,7 @@ class NewReleasesTest {
     @Test
     void copyDoesNotShareTheAnnotationsMap() {
         Map<String, String> annotations = new HashMap<>(Map.of("a", "1"));
-        Release release = NewReleases.of(app(), 7, target(), Map.of(), List.of(), Cause.Config, null, "d", annotations);
+        Release release = NewReleases.of(app(), 7, target(), Map.of(), List.of(), null, Cause.Config, null, "d", annotations);
         annotations.put("b", "2");
         assertThat(release.getMetadata().getAnnotations()).containsOnlyKeys("a");
     }

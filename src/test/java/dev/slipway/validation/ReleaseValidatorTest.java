@@ -2,6 +2,7 @@ package dev.slipway.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.slipway.model.ProcessTemplate;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSpec;
 import dev.slipway.model.ReleaseStatus;
@@ -35,6 +36,19 @@ class ReleaseValidatorTest {
     @Test
     void validReleaseHasNoProblems() {
         assertThat(ReleaseValidator.problems(release("myapp", "registry.example/shop/web:1.4.2"))).isEmpty();
+    }
+
+    @Test
+    void processTemplatesNeedNamesThatFitAServiceAndValidPorts() {
+        Release release = release("myapp", "nginx");
+        ProcessTemplate web = new ProcessTemplate();
+        web.setPort(70000);
+        release.getSpec().setProcesses(Map.of("Web_1", new ProcessTemplate(), "web", web, "w".repeat(60), new ProcessTemplate()));
+
+        assertThat(ReleaseValidator.problems(release)).containsExactlyInAnyOrder(
+            "process name 'Web_1' is not a DNS label: use lower case letters, digits and '-', starting with a letter",
+            "spec.processes.web.port is 70000; it must be between 1 and 65535",
+            "'myapp-" + "w".repeat(60) + "' is longer than 63 characters (it names a Deployment and a Service): shorten the App or the process name");
     }
 
     @Test

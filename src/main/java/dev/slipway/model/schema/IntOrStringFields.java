@@ -1,6 +1,7 @@
 package dev.slipway.model.schema;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Bounds of the int-or-string fields. Fabric8's CRD generator writes an IntOrString or Quantity as
@@ -16,25 +17,31 @@ public final class IntOrStringFields {
 
     private static final String PROCESS = "spec.processes{}.";
 
-    public static final List<Field> ALL = List.of(
-        quantity(PROCESS + "resources.limits{}"),
-        quantity(PROCESS + "resources.requests{}"),
-        port(PROCESS + "readinessProbe.httpGet.port"),
-        port(PROCESS + "readinessProbe.tcpSocket.port"),
-        port(PROCESS + "livenessProbe.httpGet.port"),
-        port(PROCESS + "livenessProbe.tcpSocket.port"),
-        new Field("rollbacks", "spec.to", 1L, (long) Bounds.INT32_MAX, Bounds.NAME, Bounds.RELEASE_REF_PATTERN),
-        new Field("promotions", "spec.release", 1L, (long) Bounds.INT32_MAX, Bounds.NAME, Bounds.RELEASE_REF_PATTERN));
+    /** The process fields are in the App's formation and in a Release's process templates alike. */
+    public static final List<Field> ALL = Stream.concat(
+        Stream.of("apps", "releases").flatMap(IntOrStringFields::processFields),
+        Stream.of(new Field("rollbacks", "spec.to", 1L, (long) Bounds.INT32_MAX, Bounds.NAME, Bounds.RELEASE_REF_PATTERN),
+            new Field("promotions", "spec.release", 1L, (long) Bounds.INT32_MAX, Bounds.NAME, Bounds.RELEASE_REF_PATTERN))).toList();
 
     private IntOrStringFields() {
     }
 
-    /** Kubernetes' OpenAPI bounds a quantity by its pattern only; a number (cpu: 2) is any integer. */
-    private static Field quantity(String path) {
-        return new Field("apps", path, null, null, Bounds.QUANTITY, Bounds.QUANTITY_PATTERN);
+    private static Stream<Field> processFields(String crd) {
+        return Stream.of(
+            quantity(crd, PROCESS + "resources.limits{}"),
+            quantity(crd, PROCESS + "resources.requests{}"),
+            port(crd, PROCESS + "readinessProbe.httpGet.port"),
+            port(crd, PROCESS + "readinessProbe.tcpSocket.port"),
+            port(crd, PROCESS + "livenessProbe.httpGet.port"),
+            port(crd, PROCESS + "livenessProbe.tcpSocket.port"));
     }
 
-    private static Field port(String path) {
-        return new Field("apps", path, 1L, (long) Bounds.PORT_MAX, Bounds.PORT_NAME, Bounds.PORT_NAME_PATTERN);
+    /** Kubernetes' OpenAPI bounds a quantity by its pattern only; a number (cpu: 2) is any integer. */
+    private static Field quantity(String crd, String path) {
+        return new Field(crd, path, null, null, Bounds.QUANTITY, Bounds.QUANTITY_PATTERN);
+    }
+
+    private static Field port(String crd, String path) {
+        return new Field(crd, path, 1L, (long) Bounds.PORT_MAX, Bounds.PORT_NAME, Bounds.PORT_NAME_PATTERN);
     }
 }

@@ -88,7 +88,7 @@ class KubectlSlipwayLauncherIT extends CliScenario {
     void everyKindOfCallWorksWithThePluginsOwnJars() throws Exception {
         List<List<String>> commands = List.of(List.of("apps"), List.of("releases", "info", "v1"),
             List.of("releases", "manifest", "v2"), List.of("config", "set", "LOG_LEVEL=debug"),
-            List.of("promote", "v3"), List.of("unpin"), List.of("rollback", "v2", "-o", "json"));
+            List.of("promote", "v1"), List.of("pin", "v4"), List.of("unpin"), List.of("rollback", "v2", "-o", "json"));
         for (List<String> command : commands) {
             Run run = launch(command.toArray(String[]::new));
             assertThat(run.exit()).as("%s: %s", command, run.err()).isZero();

@@ -1,7 +1,9 @@
 package dev.slipway.demo;
 
 import dev.slipway.model.App;
+import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
+import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.RequestPhase;
 import dev.slipway.release.Releases;
@@ -65,6 +67,28 @@ public final class Demo {
                 System.out.printf("%n$ kubectl apply -f %s   # %s %s%n", file, object.getKind(), object.getMetadata().getName());
                 long latestBefore = latestVersion();
                 boolean expectsRelease = apply(object);
+                if (object instanceof Release release && Boolean.FALSE.equals(release.getSpec().getPromote())) {
+                    Release staged = awaitStaged(release.getMetadata().getName());
+                    long running = app().getStatus().getActiveRelease().getVersion();
+                    if (running == Releases.version(staged)) {
+                        throw new DemoFailed("the staged release " + Releases.label(staged) + " runs; it must wait for a Promotion");
+                    }
+                    System.out.printf("  %s %s, v%d keeps running: %s%n", Releases.label(staged), staged.getStatus().getPhase(),
+                        running, staged.getStatus().getMessage());
+                    continue;
+                }
+                if (object instanceof Promotion promotion) {
+                    Promotion done = await("Promotion " + promotion.getMetadata().getName() + " to finish", () -> {
+                        Promotion p = client.resources(Promotion.class).inNamespace(NAMESPACE).withName(promotion.getMetadata().getName()).get();
+                        return p.getStatus() != null && p.getStatus().getPhase() != null
+                            && p.getStatus().getPhase() != RequestPhase.Pending ? p : null;
+                    });
+                    System.out.println("  promotion " + done.getStatus().getPhase() + ": " + done.getStatus().getMessage());
+                    App running = awaitActive(latestVersion());
+                    System.out.printf("  v%d Active, no new version (latest is still v%d)%n", running.getStatus().getActiveRelease().getVersion(),
+                        running.getStatus().getLatestVersion());
+                    continue;
+                }
                 if (object instanceof Rollback rollback) {
                     Rollback done = await("Rollback " + rollback.getMetadata().getName() + " to finish", () -> {
                         Rollback r = client.resources(Rollback.class).inNamespace(NAMESPACE).withName(rollback.getMetadata().getName()).get();
@@ -89,7 +113,8 @@ public final class Demo {
         if (appName == null) {
             throw new DemoFailed("no App in " + examples);
         }
-        System.out.println("\nHistory after a config change, a process change, a rollback and a deploy whose rollout failed:");
+        System.out.println("\nHistory after a config change, a process change, a rollback, a deploy whose rollout failed"
+            + " and a staged release promoted:");
         printHistory();
         System.out.print("\n" + HistoryTable.deployments(client.apps().deployments().inNamespace(NAMESPACE)
             .withLabel("slipway.dev/app", appName).list().getItems()));
@@ -122,6 +147,25 @@ public final class Demo {
                 && status.getActiveRelease().getVersion().equals(status.getLatestVersion())
                 && Conditions.isTrue(status.getConditions(), "Ready");
             return ready ? app : null;
+        });
+    }
+
+    /** The App running release {@code version}, rolled out. */
+    private App awaitActive(long version) throws InterruptedException {
+        return await("v" + version + " to become active", () -> {
+            App app = app();
+            var status = app.getStatus();
+            boolean ready = status != null && status.getActiveRelease() != null
+                && status.getActiveRelease().getVersion() == version && Conditions.isTrue(status.getConditions(), "Ready");
+            return ready ? app : null;
+        });
+    }
+
+    /** A staged release once numbered: it waits, and must not run. */
+    private Release awaitStaged(String name) throws InterruptedException {
+        return await("release " + name + " to be numbered and staged", () -> {
+            Release r = client.resources(Release.class).inNamespace(NAMESPACE).withName(name).get();
+            return Releases.isNumbered(r) && r.getStatus().getPhase() == ReleasePhase.Waiting ? r : null;
         });
     }
 
@@ -198,6 +242,7 @@ public final class Demo {
                 case "App" -> (HasMetadata) serialization.convertValue(item, App.class);
                 case "Release" -> (HasMetadata) serialization.convertValue(item, Release.class);
                 case "Rollback" -> (HasMetadata) serialization.convertValue(item, Rollback.class);
+                case "Promotion" -> (HasMetadata) serialization.convertValue(item, Promotion.class);
                 default -> item;
             }).toList();
         }

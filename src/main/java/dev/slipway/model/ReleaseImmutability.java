@@ -19,6 +19,8 @@ public final class ReleaseImmutability {
         + " && (!has(oldSelf.spec.config) || (has(self.spec.config) && self.spec.config == oldSelf.spec.config))"
         + " && (!has(oldSelf.spec.envFrom) || (has(self.spec.envFrom) && self.spec.envFrom == oldSelf.spec.envFrom))"
         + " && (!has(oldSelf.spec.description) || (has(self.spec.description) && self.spec.description == oldSelf.spec.description))"
+        + " && has(self.spec.envSnapshots) == has(oldSelf.spec.envSnapshots)"
+        + " && (!has(self.spec.envSnapshots) || self.spec.envSnapshots == oldSelf.spec.envSnapshots)"
         + ")";
 
     public static final String MESSAGE =

@@ -59,7 +59,7 @@ final class ConfigReleases {
     }
 
     /** Whether a config release was made after {@code build}: unnumbered still, or after it by version or creation. */
-    private static boolean madeAfter(Release release, Release build) {
+    static boolean madeAfter(Release release, Release build) {
         if (!Releases.isNumbered(release)) {
             return true;
         }

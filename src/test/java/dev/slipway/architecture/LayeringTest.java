@@ -51,7 +51,7 @@ class LayeringTest {
      */
     private static final Set<String> RECONCILE_SHELL = Set.of("AppReconciler", "AppEventSources", "AppViews", "PassExecutor",
         "ReleaseCreator", "ReleaseStore", "Ledgers", "Notices", "EventRecorder", "UnreadableObjects", "LeanCache",
-        "WriteRefusals", "ReconcileErrors", "ReleaseReconciler", "RollbackReconciler");
+        "WriteRefusals", "ReconcileErrors", "ReleaseReconciler", "RollbackReconciler", "EnvSources", "EnvSnapshotStore");
 
     @Test
     void onlyTheShellOfReconcileReachesTheApiServer() {

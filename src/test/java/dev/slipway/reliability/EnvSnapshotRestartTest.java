@@ -15,6 +15,8 @@ import dev.slipway.testing.RequestLog;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -100,7 +102,8 @@ class EnvSnapshotRestartTest {
         assertThat(snapshot.getMetadata().getOwnerReferences()).extracting(o -> o.getName()).containsExactly(app + "-a");
         assertThat(cluster.deployment(app + "-web").getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom()
             .get(0).getSecretRef().getName()).isEqualTo(snapshot.getMetadata().getName());
-        assertThat(cluster.release(app + "-a").getSpec().getEnvSnapshots()).hasSize(1);
+        assertThat(snapshot.getData()).containsKey("PASSWORD");
+        assertThat(cluster.release(app + "-a").getSpec().getEnvSnapshots()).extracting(s -> s.getKeys()).containsExactly(List.of("PASSWORD"));
     }
 
     private static boolean isActive(Cluster cluster, String release) {
@@ -117,6 +120,6 @@ class EnvSnapshotRestartTest {
 
     private static void secret(Cluster cluster, String app) {
         cluster.create(new SecretBuilder().withNewMetadata().withName(app + "-credentials").withNamespace(Manifests.NAMESPACE)
-            .endMetadata().withStringData(Map.of("PASSWORD", "p-" + app)).build());
+            .endMetadata().withData(Map.of("PASSWORD", Base64.getEncoder().encodeToString(app.getBytes(StandardCharsets.UTF_8)))).build());
     }
 }

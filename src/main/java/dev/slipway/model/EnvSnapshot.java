@@ -20,6 +20,7 @@ public class EnvSnapshot {
     @JsonPropertyDescription("Secret or ConfigMap: the kind of the source and of its copy.")
     @Required
     @Pattern("^(Secret|ConfigMap)$")
+    @Size(max = 16)
     private String kind;
 
     @JsonPropertyDescription("The object envFrom names (same namespace).")

@@ -2,6 +2,7 @@ package dev.slipway.cli;
 
 import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.model.App;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,12 +27,28 @@ final class ConfigCommand extends SlipwayCommand {
         print(config, () -> {
             if (config.isEmpty()) {
                 out().println("App " + app + " has no config vars; kubectl slipway config set NAME=VALUE -a " + app + " adds one.");
+                envFrom(session, current);
                 return;
             }
             out().println("=== " + app + " config vars");
             Table table = new Table(config.keySet().iterator().next() + ":", config.values().iterator().next());
             config.entrySet().stream().skip(1).forEach(e -> table.row(e.getKey() + ":", e.getValue()));
             table.print(out());
+            envFrom(session, current);
         });
+    }
+
+    /** With snapshotEnvFrom: the keys the running release's snapshots add, and the object each comes from (no values). */
+    private void envFrom(Session session, App app) {
+        var active = app.getStatus() == null ? null : app.getStatus().getActiveRelease();
+        if (active == null || !Boolean.TRUE.equals(app.getSpec().getSnapshotEnvFrom())) {
+            return;
+        }
+        List<String> lines = EnvFromLines.of(session.releases(app.getMetadata().getName()).stream()
+            .filter(r -> active.getName().equals(r.getMetadata().getName())).findFirst().orElse(null));
+        if (!lines.isEmpty()) {
+            out().println("=== env from v" + active.getVersion() + " (names only)");
+            lines.forEach(line -> out().println(line));
+        }
     }
 }

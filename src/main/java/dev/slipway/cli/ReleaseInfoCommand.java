@@ -33,6 +33,11 @@ final class ReleaseInfoCommand extends SlipwayCommand {
             table.row("Image:", details.image());
             table.row("Source:", source(details.source()));
             config(details, table);
+            String label = "Env from:";
+            for (String line : details.envFrom()) {
+                table.row(label, line);
+                label = "";
+            }
             table.row("Phase:", details.phase());
             table.row("Message:", details.message());
             table.row("Cause:", details.cause());

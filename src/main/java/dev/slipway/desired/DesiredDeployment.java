@@ -90,7 +90,7 @@ public final class DesiredDeployment {
             .withCommand(emptyToNull(processSpec.getCommand()))
             .withArgs(emptyToNull(processSpec.getArgs()))
             .withEnv(ReleaseEnv.of(app.getMetadata().getName(), process, release))
-            .withEnvFrom(emptyToNull(release.getSpec().getEnvFrom()))
+            .withEnvFrom(emptyToNull(SnapshotEnvFrom.of(release)))
             .withResources(processSpec.getResources())
             .withReadinessProbe(processSpec.getReadinessProbe())
             .withLivenessProbe(processSpec.getLivenessProbe());

@@ -56,6 +56,9 @@ public class AppSpec {
     @JsonPropertyDescription("Optional pod settings for every process: service account, pull secrets, scheduling, extra labels/annotations, security context.")
     private PodTemplateOverrides podTemplate;
 
+    @JsonPropertyDescription("Copy the Secrets and ConfigMaps envFrom names into immutable snapshots owned by each release at numbering, so a release runs the values it was made with: a change of a source's data creates a release (cause Config), and a rollback restores the values of its target. Needs the env-snapshots RBAC component (docs/operations.md). Default false.")
+    private Boolean snapshotEnvFrom;
+
     public Map<String, ProcessSpec> getProcesses() { return processes; }
     public void setProcesses(Map<String, ProcessSpec> processes) { this.processes = processes; }
     public Map<String, String> getConfig() { return config; }
@@ -70,4 +73,6 @@ public class AppSpec {
     public void setRollout(RolloutPolicy rollout) { this.rollout = rollout; }
     public PodTemplateOverrides getPodTemplate() { return podTemplate; }
     public void setPodTemplate(PodTemplateOverrides podTemplate) { this.podTemplate = podTemplate; }
+    public Boolean getSnapshotEnvFrom() { return snapshotEnvFrom; }
+    public void setSnapshotEnvFrom(Boolean snapshotEnvFrom) { this.snapshotEnvFrom = snapshotEnvFrom; }
 }

@@ -22,6 +22,8 @@ public final class ReleaseImmutability {
         + " && (!has(oldSelf.spec.envFrom) || (has(self.spec.envFrom) && self.spec.envFrom == oldSelf.spec.envFrom))"
         + " && (!has(oldSelf.spec.processes) || (has(self.spec.processes) && self.spec.processes == oldSelf.spec.processes))"
         + " && (!has(oldSelf.spec.description) || (has(self.spec.description) && self.spec.description == oldSelf.spec.description))"
+        + " && has(self.spec.envSnapshots) == has(oldSelf.spec.envSnapshots)"
+        + " && (!has(self.spec.envSnapshots) || self.spec.envSnapshots == oldSelf.spec.envSnapshots)"
         + ")";
 
     public static final String MESSAGE =

@@ -65,6 +65,10 @@ public class ReleaseSpec {
     @Min(1)
     private Long rollbackOf;
 
+    @JsonPropertyDescription("The snapshots of the Secrets and ConfigMaps envFrom names, made at numbering when the App sets snapshotEnvFrom, or those of the release a rollback copies; the Deployments read these instead of the live objects. Set by the operator.")
+    @Size(max = ConfigVars.MAX_ENV_FROM)
+    private List<EnvSnapshot> envSnapshots;
+
     public String getApp() { return app; }
     public void setApp(String app) { this.app = app; }
     public String getImage() { return image; }
@@ -85,4 +89,6 @@ public class ReleaseSpec {
     public void setCause(Cause cause) { this.cause = cause; }
     public Long getRollbackOf() { return rollbackOf; }
     public void setRollbackOf(Long rollbackOf) { this.rollbackOf = rollbackOf; }
+    public List<EnvSnapshot> getEnvSnapshots() { return envSnapshots; }
+    public void setEnvSnapshots(List<EnvSnapshot> envSnapshots) { this.envSnapshots = envSnapshots; }
 }

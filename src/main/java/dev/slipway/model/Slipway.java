@@ -55,6 +55,13 @@ public final class Slipway {
     /** "By" of releases the operator makes on its own after a failed rollout. */
     public static final String AUTO_ROLLBACK_BY = "slipway (automatic rollback)";
 
+    /** On the Secret and ConfigMap snapshots of App.spec.snapshotEnvFrom: marks them; the value is "true". */
+    public static final String LABEL_ENV_SNAPSHOT = "slipway.dev/env-snapshot";
+    /** On a snapshot: the object it copies, as Kind/name, e.g. Secret/db-credentials. */
+    public static final String ANNOTATION_SNAPSHOT_OF = "slipway.dev/snapshot-of";
+    /** On releases made because a snapshotted source changed: the digest of the sources' content they were made for. */
+    public static final String ANNOTATION_ENV_DIGEST = "slipway.dev/env-digest";
+
     /** Env var names the operator sets itself; config vars may not use this prefix. */
     public static final String RESERVED_ENV_PREFIX = "SLIPWAY_";
 

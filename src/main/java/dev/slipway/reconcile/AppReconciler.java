@@ -36,6 +36,7 @@ public class AppReconciler implements Reconciler<App> {
     private final VersionMemo memo = new VersionMemo();
     private AppViews views;
     private PassExecutor executor;
+    private EnvSources envSources;
 
     @Inject
     public AppReconciler(SlipwayMetrics metrics) {
@@ -55,9 +56,10 @@ public class AppReconciler implements Reconciler<App> {
         var ledgers = new Ledgers(client, caches.ledgers());
         var workloads = new Workloads(client, caches.deployments(), caches.services());
         views = new AppViews(client, caches.rollbacks(), caches.promotions(), ledgers, workloads, memo, clock);
+        envSources = new EnvSources(clock);
         executor = new PassExecutor(client, new ReleaseStore(client, caches.releases()),
             new ReleaseCreator(client, caches.releases(), ledgers), ledgers, workloads, caches.rollbacks(), caches.promotions(), memo,
-            new UnreadableObjects(events, metrics), new Notices(events, metrics));
+            new UnreadableObjects(events, metrics), new Notices(events, metrics), new EnvSnapshotStore(client, envSources));
         return caches.all();
     }
 
@@ -72,13 +74,19 @@ public class AppReconciler implements Reconciler<App> {
                 executor.record(RecordPlanner.stalled(view, undecidable.get()), app, view.ledger(), context);
                 return UpdateControl.noUpdate();
             }
-            ClaimPlan claim = ClaimPlanner.plan(view);
+            EnvView env = envSources.view(app, view.releases(), context);
+            ClaimPlan claim = ClaimPlanner.plan(view, env);
             ClaimPlan.Outcome claimed = executor.claim(claim);
-            DeployPlan deploy = DeployPlanner.plan(claim, claimed);
+            SnapshotPlan.Outcome snapshotted = executor.snapshot(SnapshotPlanner.plan(claim, claimed, env), context);
+            DeployPlan deploy = DeployPlanner.plan(claim, claimed, snapshotted);
             DeployPlan.Outcome deployed = executor.deploy(deploy);
             RecordPlan record = RecordPlanner.plan(deploy, deployed);
             executor.record(record, app, claimed.ledger(), context);
-            return record.lookAgain() ? UpdateControl.<App>noUpdate().rescheduleAfter(Duration.ZERO) : UpdateControl.noUpdate();
+            if (record.lookAgain()) {
+                return UpdateControl.<App>noUpdate().rescheduleAfter(Duration.ZERO);
+            }
+            // Env sources that changed a moment ago are looked at again once the burst is over (EnvRotations).
+            return env.settled() ? UpdateControl.noUpdate() : UpdateControl.<App>noUpdate().rescheduleAfter(env.settlesIn());
         } finally {
             LogContext.leaveApp();
         }

@@ -53,6 +53,11 @@ final class ClaimPlanner {
     }
 
     static ClaimPlan plan(AppView view) {
+        return plan(view, EnvView.NONE);
+    }
+
+    /** @param env the App's snapshotted env sources ({@link EnvRotations}) */
+    static ClaimPlan plan(AppView view, EnvView env) {
         App app = view.app();
         NameLedger ledger = view.ledger().ledger();
         List<Release> all = view.releases().stream().filter(Release::isReadable).toList();
@@ -81,7 +86,7 @@ final class ClaimPlanner {
         History history = new History(all, numbered, List.copyOf(unnumbered), invalid, active, running);
         List<String> problems = AppValidator.problems(app);
         RequestDecision requests = ReleaseRequests.decide(view, history, claims, problems,
-            new RollbackRequests(view.conditions()), new PromotionRequests(view.conditions(), view.timestamp()));
+            new RollbackRequests(view.conditions()), new PromotionRequests(view.conditions(), view.timestamp()), env);
         return new ClaimPlan(view, history, refusals, committed, versions, claims.toStore(), problems, requests);
     }
 }

@@ -115,7 +115,7 @@ final class ConfigReleases {
     }
 
     /** Whether a release for a change was made after {@code build}: unnumbered still, or after it by version or creation. */
-    private static boolean madeAfter(Release release, Release build) {
+    static boolean madeAfter(Release release, Release build) {
         if (!Releases.isNumbered(release)) {
             return true;
         }

@@ -21,9 +21,33 @@ final class DeployPlanner {
     }
 
     static DeployPlan plan(ClaimPlan claim, ClaimPlan.Outcome claimed) {
+        return plan(claim, claimed, SnapshotPlan.Outcome.NONE);
+    }
+
+    /** @param snapshotted the env snapshots the new releases copied, and those that cannot run for a missing source */
+    static DeployPlan plan(ClaimPlan claim, ClaimPlan.Outcome claimed, SnapshotPlan.Outcome snapshotted) {
         AppView view = claim.view();
         App app = view.app();
-        History history = claimed.made().map(claim.history()::withStored).orElse(claim.history());
+        History history = history(claim, claimed);
+        List<Numbering.Numbered> numbering = numbering(claim, claimed).stream().map(snapshotted::applied).toList();
+
+        List<Release> fresh = numbering.stream().map(n -> Numbering.committing(n.filled(), n.version())).toList();
+        List<Release> numbered = new ArrayList<>(history.numbered());
+        numbered.addAll(fresh);
+        numbered.sort(Releases.BY_VERSION);
+        Map<String, String> invalid = new LinkedHashMap<>(history.invalid());
+        invalid.putAll(InvalidReleases.of(fresh));
+        invalid.putAll(snapshotted.problems());
+        Selection selection = TargetSelection.select(app, numbered, invalid.keySet(), history.active());
+        WorkloadChanges workloads = claim.problems().isEmpty() && selection.target() != null
+            ? WorkloadChanges.of(app, selection.target(), view.owned()) : null;
+        return new DeployPlan(claim, claimed, numbering, invalid, selection, workloads);
+    }
+
+    /** The releases this pass numbers, with their claimed versions and inherited fields, in creation order. */
+    static List<Numbering.Numbered> numbering(ClaimPlan claim, ClaimPlan.Outcome claimed) {
+        App app = claim.view().app();
+        History history = history(claim, claimed);
         Release config = history.runningConfig();
         List<Numbering.Numbered> numbering = new ArrayList<>();
         for (Release release : history.unnumbered()) {
@@ -34,16 +58,11 @@ final class DeployPlanner {
             .flatMap(requested -> claimed.made().filter(made -> !Releases.isNumbered(made))
                 .map(made -> Numbering.number(app, made, requested.version(), config)))
             .ifPresent(numbering::add);
+        return numbering;
+    }
 
-        List<Release> fresh = numbering.stream().map(n -> Numbering.committing(n.filled(), n.version())).toList();
-        List<Release> numbered = new ArrayList<>(history.numbered());
-        numbered.addAll(fresh);
-        numbered.sort(Releases.BY_VERSION);
-        Map<String, String> invalid = new LinkedHashMap<>(history.invalid());
-        invalid.putAll(InvalidReleases.of(fresh));
-        Selection selection = TargetSelection.select(app, numbered, invalid.keySet(), history.active());
-        WorkloadChanges workloads = claim.problems().isEmpty() && selection.target() != null
-            ? WorkloadChanges.of(app, selection.target(), view.owned()) : null;
-        return new DeployPlan(claim, claimed, numbering, invalid, selection, workloads);
+    /** The history as the claim phase left it: a release it marked (promoted in place) is seen as stored. */
+    private static History history(ClaimPlan claim, ClaimPlan.Outcome claimed) {
+        return claimed.made().map(claim.history()::withStored).orElse(claim.history());
     }
 }

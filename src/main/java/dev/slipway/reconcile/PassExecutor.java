@@ -34,9 +34,11 @@ final class PassExecutor {
     private final VersionMemo memo;
     private final UnreadableObjects unreadable;
     private final Notices notices;
+    private final EnvSnapshotStore envSnapshots;
 
     PassExecutor(KubernetesClient client, ReleaseStore releases, ReleaseCreator creator, Ledgers ledgers, Workloads workloads,
-                 InformerEventSource<Rollback, App> rollbacks, InformerEventSource<Promotion, App> promotions, VersionMemo memo, UnreadableObjects unreadable, Notices notices) {
+                 InformerEventSource<Rollback, App> rollbacks, InformerEventSource<Promotion, App> promotions, VersionMemo memo,
+                 UnreadableObjects unreadable, Notices notices, EnvSnapshotStore envSnapshots) {
         this.client = client;
         this.releases = releases;
         this.creator = creator;
@@ -47,6 +49,7 @@ final class PassExecutor {
         this.memo = memo;
         this.unreadable = unreadable;
         this.notices = notices;
+        this.envSnapshots = envSnapshots;
     }
 
     /** A warning, an Event and a metric for each object of the pass that cannot be read, once per generation. */
@@ -72,6 +75,11 @@ final class PassExecutor {
         ReleaseCreator.Created created = creator.create(view.app(), requested.get(), ledger, plan.committed());
         notices.tell(requested.get().notices());
         return new ClaimPlan.Outcome(created.ledger(), Optional.of(created.made()));
+    }
+
+    /** The env snapshots of the releases about to be numbered, before their numbering write records them. */
+    SnapshotPlan.Outcome snapshot(SnapshotPlan plan, Context<App> context) {
+        return plan.isEmpty() ? SnapshotPlan.Outcome.NONE : envSnapshots.apply(plan, context);
     }
 
     DeployPlan.Outcome deploy(DeployPlan plan) {

@@ -24,9 +24,10 @@ final class ReleaseRequests {
     /**
      * @param history     the App's releases before anything is made, and which of them runs
      * @param appProblems problems of the App spec; an invalid App gets no new releases
+     * @param env         the App's snapshotted env sources: a change of theirs is a config change too, after the spec's
      */
     static RequestDecision decide(AppView view, History history, Claims claims, List<String> appProblems, RollbackRequests rollbacks,
-                                  PromotionRequests promotions) {
+                                  PromotionRequests promotions, EnvView env) {
         App app = view.app();
         ReleaseRef active = history.active();
         Selection running = history.running();
@@ -59,7 +60,8 @@ final class ReleaseRequests {
         }
         Release activeRelease = history.numbered(active);
         Release build = ConfigBase.of(running, activeRelease, history.unnumbered());
-        return decision.orElse(ConfigReleases.release(app, build, activeRelease, history.newest(), history.all(), claims));
+        Optional<RequestedRelease> config = ConfigReleases.release(app, build, activeRelease, history.newest(), history.all(), claims);
+        return decision.orElse(config.isPresent() ? config : EnvRotations.release(app, build, history.all(), env, claims));
     }
 
     private static String invalidApp(List<String> appProblems) {

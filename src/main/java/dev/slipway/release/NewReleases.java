@@ -64,10 +64,17 @@ public final class NewReleases {
         return copy;
     }
 
-    /** A copy of {@code target}'s build, config and process templates, for Rollback and AutoRollback. */
+    /**
+     * A copy of {@code target}'s build, config and process templates, for Rollback, AutoRollback and Promote. Its env
+     * snapshots are the target's own objects, not copies: the values that ran then, shared.
+     */
     public static Release rollbackTo(App app, long version, Release target, Cause cause, String description,
                                      Map<String, String> annotations) {
-        return of(app, version, target, target.getSpec().getConfig(), target.getSpec().getEnvFrom(),
+        Release release = of(app, version, target, target.getSpec().getConfig(), target.getSpec().getEnvFrom(),
             target.getSpec().getProcesses(), cause, Releases.version(target), description, annotations);
+        if (target.getSpec().getEnvSnapshots() != null) {
+            release.getSpec().setEnvSnapshots(SERIALIZATION.clone(target.getSpec()).getEnvSnapshots());
+        }
+        return release;
     }
 }

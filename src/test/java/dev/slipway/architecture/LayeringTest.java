@@ -51,7 +51,8 @@ class LayeringTest {
      */
     private static final Set<String> RECONCILE_SHELL = Set.of("AppReconciler", "AppEventSources", "AppViews", "PassExecutor",
         "ReleaseCreator", "ReleaseStore", "Ledgers", "Notices", "EventRecorder", "UnreadableObjects", "LeanCache",
-        "WriteRefusals", "ReconcileErrors", "ReleaseReconciler", "RollbackReconciler", "PromotionReconciler", "RequestTriage");
+        "WriteRefusals", "ReconcileErrors", "ReleaseReconciler", "RollbackReconciler", "PromotionReconciler", "RequestTriage",
+        "EnvSources", "EnvSnapshotStore");
 
     @Test
     void onlyTheShellOfReconcileReachesTheApiServer() {

@@ -34,7 +34,7 @@ class PrunerTest {
     private final KubernetesClient client = api.newClient();
     // A plan of prunes only deletes releases and tells what it did: the other writers are never reached.
     private final PassExecutor executor = new PassExecutor(client, new ReleaseStore(client, null), null, null, null, null, null,
-        new VersionMemo(), null, new Notices(new EventRecorder(client, Clock.systemUTC()), new SlipwayMetrics(new SimpleMeterRegistry(), Clock.systemUTC())));
+        new VersionMemo(), null, new Notices(new EventRecorder(client, Clock.systemUTC()), new SlipwayMetrics(new SimpleMeterRegistry(), Clock.systemUTC())), null);
 
     @AfterEach
     void close() {

@@ -17,6 +17,10 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.RequestLog;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -36,6 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class RbacTest {
     private static final String OPERATOR = "slipway-operator-rbac";
+    private static final Path ENV_SNAPSHOTS = Path.of("deploy/components/env-snapshots");
     private static final Pattern PATH = Pattern.compile(
         "^/(?:api/v1|apis/([^/]+)/[^/]+)(?:/namespaces/[^/]+)?/([a-z]+)(?:/([^/?]+))?(?:/([a-z]+))?(?:\\?.*)?$");
 
@@ -59,6 +64,58 @@ class RbacTest {
             assertThat(granted).as("the ClusterRole grants every request the operator made").containsAll(used);
             assertThat(used).as("every permission of the ClusterRole is used").containsAll(granted);
         }
+    }
+
+    /**
+     * With the env-snapshots component (deploy/components/env-snapshots) the same holds for the base ClusterRole and the
+     * component's together, once an App opts in; the test above, without the component, shows that without an App that
+     * opts in the operator makes no request the base role does not grant, Secrets included.
+     */
+    @Test
+    void theEnvSnapshotsComponentGrantsWhatOptedInAppsAddAndNothingMore() throws Exception {
+        AtomicReference<RequestLog> log = new AtomicReference<>();
+        try (Cluster cluster = new Cluster(dispatcher -> {
+            log.set(new RequestLog(dispatcher));
+            return log.get();
+        })) {
+            cluster.stopOperator();
+            cluster.startOperator(OPERATOR);
+            everyFeature(cluster);
+            envSnapshots(cluster);
+            Set<String> granted = granted(Path.of("deploy/cluster-wide/clusterrole.yaml"));
+            granted.addAll(granted(ENV_SNAPSHOTS.resolve("cluster-wide/clusterrole.yaml")));
+            granted.remove("slipway.dev/apps/finalizers:update");
+            await().atMost(Cluster.CONVERGENCE).until(() -> used(log.get()).containsAll(granted));
+            Set<String> used = used(log.get());
+            assertThat(granted).as("the ClusterRoles grant every request the operator made").containsAll(used);
+            assertThat(used).as("every permission of the ClusterRoles is used").containsAll(granted);
+        }
+    }
+
+    @Test
+    void theNamespacedEnvSnapshotsRoleGrantsWhatTheClusterWideOneGrants() throws Exception {
+        assertThat(granted(ENV_SNAPSHOTS.resolve("namespaced/role.yaml")))
+            .isEqualTo(granted(ENV_SNAPSHOTS.resolve("cluster-wide/clusterrole.yaml")));
+    }
+
+    /** An App that opts in: two releases of the same content (shared snapshots), then a rotated Secret. */
+    private static void envSnapshots(Cluster cluster) {
+        cluster.create(new SecretBuilder().withNewMetadata().withName("vault-db").withNamespace("shop").endMetadata()
+            .withData(Map.of("PASSWORD", "MQ==")).build());
+        cluster.create(new ConfigMapBuilder().withNewMetadata().withName("vault-settings").withNamespace("shop").endMetadata()
+            .withData(Map.of("MODE", "fast")).build());
+        App app = webAndWorker("vault", Map.of());
+        app.getSpec().setEnvFrom(List.of(new EnvFromSourceBuilder().withNewSecretRef("vault-db", false).build(),
+            new EnvFromSourceBuilder().withNewConfigMapRef("vault-settings", false).build()));
+        app.getSpec().setSnapshotEnvFrom(true);
+        cluster.create(app);
+        for (int i = 1; i <= 2; i++) {
+            cluster.create(release("vault-" + i, "vault", "registry.example/vault/web:" + i));
+            cluster.awaitPhase("vault-" + i, ReleasePhase.Active);
+        }
+        // Data, not stringData: a real API server moves stringData into data, the mock server keeps it as sent.
+        cluster.update(Secret.class, "vault-db", s -> s.setData(Map.of("PASSWORD", "Mg==")));
+        cluster.awaitPhase("vault-v3", ReleasePhase.Active);
     }
 
     private static Set<String> used(RequestLog log) {

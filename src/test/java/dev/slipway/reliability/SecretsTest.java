@@ -10,10 +10,14 @@ import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +34,9 @@ import org.junit.jupiter.api.Test;
 class SecretsTest {
     private static final String CONFIG_SENTINEL = "sentinel-config-91c2";
     private static final String SECRET_SENTINEL = "sentinel-secret-77ad";
+    /** In the Secret and ConfigMap an App with snapshotEnvFrom copies, and in their rotated data. */
+    private static final String SNAPSHOT_SENTINEL = "sentinel-snapshot-3e0b";
+    private static final String MAP_SENTINEL = "sentinel-configmap-c81f";
     /**
      * The most the packaged operator can log: everything of its own, DEBUG of the libraries (Quarkus compiles out
      * TRACE below quarkus.log.min-level=DEBUG), and never the HTTP body logger (min-level INFO in application.properties).
@@ -88,14 +95,20 @@ class SecretsTest {
             await().atMost(Cluster.CONVERGENCE).until(() -> cluster.client.v1().events().inNamespace("shop").list().getItems()
                 .stream().anyMatch(e -> "RolledBack".equals(e.getReason()) && "undo".equals(e.getInvolvedObject().getName())));
 
+            snapshotScenario(cluster);
+
             String statuses = Serialization.asJson(cluster.client.resources(App.class).inNamespace("shop").list().getItems()
                     .stream().map(App::getStatus).toList())
                 + Serialization.asJson(cluster.releasesOf("shop").stream().map(r -> r.getStatus()).toList())
-                + Serialization.asJson(cluster.rollback("undo").getStatus());
+                + Serialization.asJson(cluster.rollback("undo").getStatus())
+                + Serialization.asJson(cluster.releasesOf("vault").stream().map(r -> r.getStatus()).toList());
+            String vaultSpecs = Serialization.asJson(cluster.releasesOf("vault").stream().map(r -> r.getSpec()).toList());
             String events = Serialization.asJson(cluster.client.v1().events().inNamespace("shop").list().getItems());
             String meters = metrics.getMetersAsString();
             assertThat(logs).as("log lines").isNotEmpty();
-            for (String sentinel : List.of(CONFIG_SENTINEL, SECRET_SENTINEL)) {
+            for (String sentinel : List.of(CONFIG_SENTINEL, SECRET_SENTINEL, SNAPSHOT_SENTINEL, base64(SNAPSHOT_SENTINEL), MAP_SENTINEL,
+                SNAPSHOT_SENTINEL + "-rotated", base64(SNAPSHOT_SENTINEL + "-rotated"))) {
+                assertThat(vaultSpecs).as("release specs of the snapshotting App").doesNotContain(sentinel);
                 assertThat(logs).as("logs").noneMatch(line -> line.contains(sentinel));
                 assertThat(statuses).as("statuses").doesNotContain(sentinel);
                 assertThat(events).as("events").doesNotContain(sentinel);
@@ -109,5 +122,30 @@ class SecretsTest {
                 Logger.getLogger(name).setLevel(levels.get(name));
             });
         }
+    }
+
+    /** An App with snapshotEnvFrom: releases copy a Secret and a ConfigMap; the Secret is rotated, then rolled back. */
+    private static void snapshotScenario(Cluster cluster) {
+        cluster.create(new SecretBuilder().withNewMetadata().withName("vault-db").withNamespace("shop").endMetadata()
+            .withData(Map.of("PASSWORD", base64(SNAPSHOT_SENTINEL))).build());
+        cluster.create(new ConfigMapBuilder().withNewMetadata().withName("vault-settings").withNamespace("shop").endMetadata()
+            .withData(Map.of("MODE", MAP_SENTINEL)).build());
+        App app = webAndWorker("vault", Map.of());
+        app.getSpec().setEnvFrom(List.of(new EnvFromSourceBuilder().withNewSecretRef("vault-db", false).build(),
+            new EnvFromSourceBuilder().withNewConfigMapRef("vault-settings", false).build()));
+        app.getSpec().setSnapshotEnvFrom(true);
+        cluster.create(app);
+        cluster.create(release("vault-a", "vault", "registry.example/vault/web:1"));
+        cluster.awaitPhase("vault-a", ReleasePhase.Active);
+        cluster.update(Secret.class, "vault-db", s -> s.setData(Map.of("PASSWORD", base64(SNAPSHOT_SENTINEL + "-rotated"))));
+        cluster.awaitPhase("vault-v2", ReleasePhase.Active);
+        cluster.create(rollback("vault-undo", "vault", "v1"));
+        cluster.awaitRollback("vault-undo", RequestPhase.Succeeded);
+        await().atMost(Cluster.CONVERGENCE).until(() -> cluster.client.v1().events().inNamespace("shop").list().getItems()
+            .stream().anyMatch(e -> "RolledBack".equals(e.getReason()) && "vault-undo".equals(e.getInvolvedObject().getName())));
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -72,6 +72,7 @@ public final class Benchmark {
         ReleaseLatency.Result busy = latency(scale.busyApps() + " apps busy",
             new Fleet(cluster.client, "bench-busy", scale.busyApps(), 10), scale.busyRounds());
         requestsPerRelease(solo);
+        snapshotRequests(solo);
         floor(solo, busy);
         Fleet fleet = new Fleet(cluster.client, "bench-fleet", scale.fleetApps(), scale.historyLimit());
         throughput(fleet);
@@ -118,6 +119,24 @@ public final class Benchmark {
         List<String> lines = new ArrayList<>(List.of("| Request | Per deploy release |", "|---|---|"));
         solo.requestsPerRelease().forEach((kind, count) -> lines.add(String.format("| %s | %.2f |", kind, count)));
         report.section("Operator requests per deploy release (1 app, " + solo.releases() + " releases; lease renewals excluded)", lines);
+    }
+
+    /**
+     * The same deploys on an App whose envFrom (a Secret and a ConfigMap) is snapshotted per release
+     * (App.spec.snapshotEnvFrom): what the snapshots add to a deploy, kind by kind.
+     */
+    private void snapshotRequests(ReleaseLatency.Result solo) throws InterruptedException {
+        ReleaseLatency.Result snapshotted = latency("1 app with env snapshots", new Fleet(cluster.client, "bench-snapshots", 1, 10, true),
+            scale.soloReleases());
+        double extraWrites = snapshotted.writesPerRelease() - solo.writesPerRelease();
+        double extraReads = snapshotted.readsPerRelease() - solo.readsPerRelease();
+        report.row("Extra requests per deploy release with env snapshots (1 app, a Secret and a ConfigMap)",
+            String.format("%.2f writes, %.2f reads", extraWrites, extraReads));
+        List<String> lines = new ArrayList<>(List.of("| Request | Per deploy release | Without snapshots |", "|---|---|---|"));
+        snapshotted.requestsPerRelease().forEach((kind, count) -> lines.add(String.format("| %s | %.2f | %.2f |", kind, count,
+            solo.requestsPerRelease().getOrDefault(kind, 0.0))));
+        report.section("Operator requests per deploy release with env snapshots (1 app, " + snapshotted.releases()
+            + " releases; lease renewals excluded)", lines);
     }
 
     private void floor(ReleaseLatency.Result solo, ReleaseLatency.Result busy) throws InterruptedException {
@@ -180,6 +199,9 @@ public final class Benchmark {
         CacheFootprint.Result footprint = new CacheFootprint().measure();
         report.row("Heap per cached Release as a real server sends it, kubectl-applied (KiB)", String.format(
             "%.1f as sent, %.1f as cached (managedFields and last-applied dropped)", footprint.rawKiB(), footprint.leanKiB()));
+        double extra = footprint.snapshotsKiB() - footprint.leanKiB();
+        report.row("… the same with env snapshots (two sources of two keys), as cached (KiB)", String.format(
+            "%.1f: %.1f more per release, %.0f MiB more at 20,000 releases", footprint.snapshotsKiB(), extra, extra * 20_000 / 1024));
     }
 
     private void idle(String label, Duration window) throws InterruptedException {

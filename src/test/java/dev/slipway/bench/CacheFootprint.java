@@ -1,5 +1,6 @@
 package dev.slipway.bench;
 
+import dev.slipway.model.EnvSnapshot;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.ReleaseStatus;
@@ -25,12 +26,18 @@ final class CacheFootprint {
     private static final int COPIES = 5_000;
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
-    record Result(double rawKiB, double leanKiB) {
+    /** @param snapshotsKiB as cached, numbered on an App with App.spec.snapshotEnvFrom: two sources of two keys each */
+    record Result(double rawKiB, double leanKiB, double snapshotsKiB) {
     }
 
     Result measure() throws InterruptedException {
-        String json = SERIALIZATION.asJson(realistic());
-        return new Result(kibPerCopy(json, UnaryOperator.identity()), kibPerCopy(json, LeanCache::trim));
+        Release release = realistic();
+        String json = SERIALIZATION.asJson(release);
+        release.getSpec().setEnvSnapshots(List.of(
+            new EnvSnapshot(EnvSnapshot.SECRET, "db-credentials", "shop-db-credentials-6d58b1ce8a", List.of("DATABASE_PASSWORD", "DATABASE_USER")),
+            new EnvSnapshot(EnvSnapshot.CONFIG_MAP, "settings", "shop-settings-0a9f3c2e71", List.of("CURRENCY", "REGION"))));
+        String snapshotted = SERIALIZATION.asJson(release);
+        return new Result(kibPerCopy(json, UnaryOperator.identity()), kibPerCopy(json, LeanCache::trim), kibPerCopy(snapshotted, LeanCache::trim));
     }
 
     private static double kibPerCopy(String json, UnaryOperator<Release> cache) throws InterruptedException {

@@ -4,8 +4,14 @@ import dev.slipway.model.App;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.testing.Manifests;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.EnvFromSource;
+import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -26,12 +32,23 @@ final class Fleet {
     private final int historyLimit;
     private final ActiveReleases active;
 
+    private final boolean snapshotEnvFrom;
+
     Fleet(KubernetesClient client, String namespace, int size, int historyLimit) {
+        this(client, namespace, size, historyLimit, false);
+    }
+
+    /**
+     * @param snapshotEnvFrom each App reads a Secret and a ConfigMap of its own through envFrom, snapshotted per release
+     *                        (App.spec.snapshotEnvFrom)
+     */
+    Fleet(KubernetesClient client, String namespace, int size, int historyLimit, boolean snapshotEnvFrom) {
         this.client = client;
         this.namespace = namespace;
         this.apps = IntStream.range(0, size).mapToObj(i -> String.format("app%04d", i)).toList();
         this.historyLimit = historyLimit;
         this.active = new ActiveReleases(client, namespace);
+        this.snapshotEnvFrom = snapshotEnvFrom;
     }
 
     void createApps() throws InterruptedException {
@@ -41,8 +58,26 @@ final class Fleet {
             App app = Manifests.app(apps.get(i), Map.of("web", web), Map.of("GREETING", "hello"));
             app.getMetadata().setNamespace(namespace);
             app.getSpec().setHistoryLimit(historyLimit);
+            if (snapshotEnvFrom) {
+                app.getSpec().setSnapshotEnvFrom(true);
+                app.getSpec().setEnvFrom(envSources(apps.get(i)));
+            }
             return client.resource(app).create();
         });
+    }
+
+    /** A Secret and a ConfigMap of two keys each, as a database credential and some settings would be. */
+    private List<EnvFromSource> envSources(String app) {
+        client.resource(new SecretBuilder().withNewMetadata().withName(app + "-db").withNamespace(namespace).endMetadata()
+            .withData(Map.of("DATABASE_USER", base64(app), "DATABASE_PASSWORD", base64("s3cr3t-" + app))).build()).create();
+        client.resource(new ConfigMapBuilder().withNewMetadata().withName(app + "-settings").withNamespace(namespace).endMetadata()
+            .withData(Map.of("CURRENCY", "EUR", "REGION", "eu-west")).build()).create();
+        return List.of(new EnvFromSourceBuilder().withNewSecretRef().withName(app + "-db").endSecretRef().build(),
+            new EnvFromSourceBuilder().withNewConfigMapRef().withName(app + "-settings").endConfigMapRef().build());
+    }
+
+    private static String base64(String value) {
+        return Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A Release of build {@code build} for {@code app}; name and image are derived from both. */

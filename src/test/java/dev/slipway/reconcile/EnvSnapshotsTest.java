@@ -1,5 +1,6 @@
 package dev.slipway.reconcile;
 
+import static dev.slipway.testing.Manifests.promotion;
 import static dev.slipway.testing.Manifests.release;
 import static dev.slipway.testing.Manifests.rollback;
 import static dev.slipway.testing.Manifests.webAndWorker;
@@ -104,6 +105,26 @@ class EnvSnapshotsTest extends ClusterScenario {
         // The live Secret still holds "new": the rollback is not undone as a rotation.
         await().pollDelay(EnvSources.QUIET.multipliedBy(2)).atMost(Cluster.CONVERGENCE)
             .untilAsserted(() -> assertThat(cluster.releasesOf("shop")).hasSize(3));
+    }
+
+    @Test
+    void aPromotedCopyRunsTheSnapshotOfItsTargetToo() {
+        secret("db-credentials", Map.of("PASSWORD", "old"));
+        optedIn("shop", secretRef("db-credentials", false));
+        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+        String old = envFromName(cluster.deployment("shop-web"));
+        cluster.update(Secret.class, "db-credentials", s -> s.setData(encoded(Map.of("PASSWORD", "new"))));
+        cluster.awaitPhase("shop-v2", ReleasePhase.Active);
+
+        cluster.create(promotion("bring-back", "shop", "v1"));
+        cluster.awaitPromotion("bring-back", RequestPhase.Succeeded);
+        cluster.awaitPhase("shop-v3", ReleasePhase.Active);
+
+        assertThat(cluster.release("shop-v3").getSpec().getCause()).isEqualTo(Cause.Promote);
+        assertThat(envFromName(cluster.deployment("shop-web"))).as("no second copy: v1's own snapshot").isEqualTo(old);
+        assertThat(snapshot(old).getMetadata().getOwnerReferences()).extracting(o -> o.getName())
+            .containsExactlyInAnyOrder("shop-a", "shop-v3");
     }
 
     @Test

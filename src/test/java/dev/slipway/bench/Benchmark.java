@@ -126,6 +126,8 @@ public final class Benchmark {
      * (App.spec.snapshotEnvFrom): what the snapshots add to a deploy, kind by kind.
      */
     private void snapshotRequests(ReleaseLatency.Result solo) throws InterruptedException {
+        // The busy section's events are still being sent in the background; they are not this section's requests.
+        cluster.awaitQuiet(QUIET);
         ReleaseLatency.Result snapshotted = latency("1 app with env snapshots", new Fleet(cluster.client, "bench-snapshots", 1, 10, true),
             scale.soloReleases());
         double extraWrites = snapshotted.writesPerRelease() - solo.writesPerRelease();

@@ -29,11 +29,11 @@ final class CreateFromCommand extends SlipwayCommand {
     CommandSpec describe() {
         return new CommandSpec("create-from", "Create a release from the build of one release and the config of another.")
             .option(Option.named("--build-from").label("RELEASE").describe("Take image and source from this release.")
-                .to(text -> buildFrom = text))
+                .to(text -> buildFrom = ReleaseArgs.check(text)))
             .option(Option.named("--use-active-release-build").describe("Take image and source from the active release (default).")
                 .flag(on -> { }))
             .option(Option.named("--env-from").label("RELEASE").describe("Take config and envFrom from this release.")
-                .to(text -> envFrom = text))
+                .to(text -> envFrom = ReleaseArgs.check(text)))
             .option(Option.named("--use-active-release-env").describe("Take config and envFrom from the active release (default).")
                 .flag(on -> { }))
             .option(Option.named("--promote").describe("Run the new release (moving the pin of a pinned App); without it the release is staged.")

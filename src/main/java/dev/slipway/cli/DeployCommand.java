@@ -19,7 +19,7 @@ final class DeployCommand extends SlipwayCommand {
     @Override
     CommandSpec describe() {
         return new CommandSpec("deploy", "Create a release of IMAGE and follow its rollout.")
-            .positional(Positional.one("IMAGE", "Image by tag or digest, e.g. registry.example/shop/web@sha256:...", text -> image = text))
+            .positional(Positional.one("IMAGE", "Image by tag or digest, e.g. registry.example/shop/web@sha256:...", text -> image = ImageArgs.check(text)))
             .option(Option.named("--commit").label("SHA").describe("Commit the image was built from.").to(text -> commit = text))
             .option(Option.named("--branch").label("BRANCH").describe("Branch of the commit.").to(text -> branch = text))
             .option(Option.named("--repository").label("URL").describe("Repository URL.").to(text -> repository = text))

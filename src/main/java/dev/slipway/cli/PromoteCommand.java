@@ -22,7 +22,7 @@ final class PromoteCommand extends SlipwayCommand {
     @Override
     CommandSpec describe() {
         return new CommandSpec("promote", "Make a release run (a staged one as it is, any other as a new release); leaves no pin.")
-            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = text))
+            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = ReleaseArgs.check(text)))
             .option(Option.named("--force").describe("Promote a release even when its rollout failed.").flag(on -> force = on));
     }
 
@@ -30,7 +30,10 @@ final class PromoteCommand extends SlipwayCommand {
     void run(Session session) {
         String app = options.requireApp();
         session.app(app);
-        Promotion created = session.client().resource(promotion(app, session)).create();
+        History history = History.of(session, app);
+        history.find(release);
+        Promotion request = promotion(app, session);
+        Promotion created = session.client().resource(request).create();
         String name = created.getMetadata().getName();
         if (options.noWait) {
             print(Map.of("promotion", name), () -> out().println("Promoting " + release + " on " + app + " ... created promotion "

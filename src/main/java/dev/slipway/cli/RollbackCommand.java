@@ -19,7 +19,7 @@ final class RollbackCommand extends SlipwayCommand {
     @Override
     CommandSpec describe() {
         return new CommandSpec("rollback", "Roll back to a release (default: the one before the current that did not fail), as a new release.")
-            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> to = text))
+            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> to = ReleaseArgs.check(text)))
             .option(Option.named("--force").describe("Roll back to a release even when its rollout failed.").flag(on -> force = on));
     }
 
@@ -27,7 +27,12 @@ final class RollbackCommand extends SlipwayCommand {
     void run(Session session) {
         String app = options.requireApp();
         session.app(app);
-        Rollback created = session.client().resource(rollback(app, session)).create();
+        History history = History.of(session, app);
+        if (to != null) {
+            history.find(to);
+        }
+        Rollback request = rollback(app, session);
+        Rollback created = session.client().resource(request).create();
         String name = created.getMetadata().getName();
         if (options.noWait) {
             print(Map.of("rollback", name), () -> out().println("Rolling back " + app + " ... created rollback " + name

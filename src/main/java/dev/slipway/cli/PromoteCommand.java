@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
+import dev.slipway.model.App;
 import dev.slipway.model.Promotion;
 import dev.slipway.model.PromotionSpec;
 import dev.slipway.model.Slipway;
@@ -29,10 +30,11 @@ final class PromoteCommand extends SlipwayCommand {
     @Override
     void run(Session session) {
         String app = options.requireApp();
-        session.app(app);
+        App current = session.app(app);
         History history = History.of(session, app);
         history.find(release);
         Promotion request = promotion(app, session);
+        Preflight.promote(current, history, request);
         Promotion created = session.client().resource(request).create();
         String name = created.getMetadata().getName();
         if (options.noWait) {
@@ -40,7 +42,7 @@ final class PromoteCommand extends SlipwayCommand {
                 + name + " (not waiting; kubectl get promotion " + name + " -n " + session.namespace() + ")"));
             return;
         }
-        Promotion decided = Decisions.await(session, Promotion.class, "promotion", name, options.timeout);
+        Promotion decided = Decisions.await(session, Promotion.class, "promotion", app, name, options.timeout);
         Rollouts.Outcome outcome = progress("Promoting " + VersionRef.parse(release) + " on " + app)
             .run(() -> Rollouts.untilActive(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
         if (!table()) {

@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
+import dev.slipway.model.App;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.RollbackSpec;
 import dev.slipway.model.Slipway;
@@ -26,12 +27,13 @@ final class RollbackCommand extends SlipwayCommand {
     @Override
     void run(Session session) {
         String app = options.requireApp();
-        session.app(app);
+        App current = session.app(app);
         History history = History.of(session, app);
         if (to != null) {
             history.find(to);
         }
         Rollback request = rollback(app, session);
+        Preflight.rollback(current, history, request);
         Rollback created = session.client().resource(request).create();
         String name = created.getMetadata().getName();
         if (options.noWait) {
@@ -39,7 +41,7 @@ final class RollbackCommand extends SlipwayCommand {
                 + " (not waiting; kubectl get rollback " + name + " -n " + session.namespace() + ")"));
             return;
         }
-        Rollback decided = Decisions.await(session, Rollback.class, "rollback", name, options.timeout);
+        Rollback decided = Decisions.await(session, Rollback.class, "rollback", app, name, options.timeout);
         Rollouts.Outcome outcome = progress("Rolling back to v" + decided.getStatus().getTo() + " on " + app)
             .run(() -> Rollouts.follow(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
         if (!table()) {

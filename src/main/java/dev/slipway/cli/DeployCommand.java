@@ -6,6 +6,7 @@ import dev.slipway.cli.args.Positional;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSource;
 import dev.slipway.model.ReleaseSpec;
+import dev.slipway.release.Releases;
 
 /** `deploy IMAGE`: a new Release of the App, followed until it runs. */
 final class DeployCommand extends SlipwayCommand {
@@ -15,6 +16,11 @@ final class DeployCommand extends SlipwayCommand {
     private String repository;
     private String message;
     private String description;
+
+    @Override
+    boolean waits() {
+        return true;
+    }
 
     @Override
     CommandSpec describe() {
@@ -35,8 +41,12 @@ final class DeployCommand extends SlipwayCommand {
         Release created = session.client().resource(release(app, session)).create();
         String name = created.getMetadata().getName();
         if (options.noWait) {
-            print(ReleaseDetails.of(created, false), () -> out().println("Deploying " + image + " to " + app + " ... created release "
-                + name + " (not waiting; kubectl slipway releases info " + name + " -a " + app + ")"));
+            // Not the rollout, but the version: that is how a person and every other command name the release.
+            Release numbered = Poll.until(options.timeout, () -> Rollouts.numbered(session, name),
+                () -> "for the operator to number " + name + "; is the Slipway operator running?");
+            String label = Releases.label(numbered);
+            print(ReleaseDetails.of(numbered, false), () -> out().println("Deploying " + image + " to " + app + " ... created " + label
+                + " (not waiting for the rollout; kubectl slipway releases info " + label + " -a " + app + ")"));
             return;
         }
         Rollouts.Outcome outcome = progress("Deploying " + image + " to " + app)

@@ -58,7 +58,7 @@ final class ManifestCommand extends SlipwayCommand {
         });
         KubernetesSerialization serialization = session.client().getKubernetesSerialization();
         if (options.output == Format.json) {
-            out().println(serialization.asJson(new KubernetesListBuilder().withItems(objects).build()));
+            Printer.printJson(out(), serialization.asJson(new KubernetesListBuilder().withItems(objects).build()));
             return;
         }
         for (HasMetadata object : objects) {

@@ -12,6 +12,11 @@ final class PinCommand extends SlipwayCommand {
     private boolean force;
 
     @Override
+    boolean waits() {
+        return true;
+    }
+
+    @Override
     CommandSpec describe() {
         return new CommandSpec("pin", "Pin the App to a release (App.spec.release) and follow its rollout; newer releases wait.")
             .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = ReleaseArgs.check(text)))

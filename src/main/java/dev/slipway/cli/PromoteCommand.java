@@ -21,6 +21,11 @@ final class PromoteCommand extends SlipwayCommand {
     private boolean force;
 
     @Override
+    boolean waits() {
+        return true;
+    }
+
+    @Override
     CommandSpec describe() {
         return new CommandSpec("promote", "Make a release run (a staged one as it is, any other as a new release); leaves no pin.")
             .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = ReleaseArgs.check(text)))

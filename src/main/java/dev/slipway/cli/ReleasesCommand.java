@@ -15,7 +15,7 @@ final class ReleasesCommand extends SlipwayCommand {
     CommandSpec describe() {
         return new CommandSpec("releases", "Release history of an App, newest first.")
             .option(Option.named("--num").label("N").describe("How many releases to show.").defaultValue("15")
-                .to(text -> num = Conversions.wholeNumber(text)))
+                .to(text -> num = Conversions.count(text)))
             .subcommand(new ReleaseInfoCommand().spec())
             .subcommand(new CreateFromCommand().spec())
             .subcommand(new PromoteCommand().spec())
@@ -31,7 +31,7 @@ final class ReleasesCommand extends SlipwayCommand {
                 + options.namespace + "\"; for the number of releases give --num " + options.namespace);
         }
         session.app(app);
-        List<Release> releases = History.of(session, app).newestFirst().stream().limit(Math.max(0, num)).toList();
+        List<Release> releases = History.of(session, app).newestFirst().stream().limit(num).toList();
         List<ReleaseSummary> summaries = releases.stream().map(ReleaseSummary::of).toList();
         print(summaries, () -> {
             if (summaries.isEmpty()) {

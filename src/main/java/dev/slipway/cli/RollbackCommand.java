@@ -18,6 +18,11 @@ final class RollbackCommand extends SlipwayCommand {
     private boolean force;
 
     @Override
+    boolean waits() {
+        return true;
+    }
+
+    @Override
     CommandSpec describe() {
         return new CommandSpec("rollback", "Roll back to a release (default: the one before the current that did not fail), as a new release.")
             .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> to = ReleaseArgs.check(text)))

@@ -25,6 +25,12 @@ final class Rollouts {
         }
     }
 
+    /** The release once the operator has given it a version. */
+    static Optional<Release> numbered(Session session, String name) {
+        Release release = session.client().resources(Release.class).inNamespace(session.namespace()).withName(name).get();
+        return Optional.ofNullable(release).filter(Releases::isNumbered);
+    }
+
     /** For a new release: done when it runs or ran (a newer one may already have replaced it), or waits behind a pin. */
     static Outcome follow(Session session, String app, String releaseName, Duration timeout) {
         return follow(session, app, releaseName, timeout, false);
@@ -55,7 +61,7 @@ final class Rollouts {
         }
         if (phase == ReleasePhase.Failed) {
             throw new CliException(Exit.FAILED, Releases.label(release) + " failed: " + Refusals.inPluginTerms(release.getStatus().getMessage(), app)
-                + (mustRun ? whatRuns(session.app(app)) : autoRollback(session, app, release)));
+                + (mustRun ? whatRuns(session.app(app)) : autoRollback(session, app, release)), ReleaseDetails.of(release, false));
         }
         if (phase == ReleasePhase.Waiting) {
             String pin = session.app(app).getSpec().getRelease();

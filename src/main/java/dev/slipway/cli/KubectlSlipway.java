@@ -22,6 +22,7 @@ public final class KubectlSlipway {
     public static void main(String[] args) {
         // No SLF4J provider is shipped with the plugin; do not let SLF4J say so on every run.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
+        HomeDirectory.followEnvironment(System::getenv);
         Warmup.start();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);

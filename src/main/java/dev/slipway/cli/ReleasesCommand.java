@@ -19,7 +19,8 @@ final class ReleasesCommand extends SlipwayCommand {
             .subcommand(new ReleaseInfoCommand().spec())
             .subcommand(new CreateFromCommand().spec())
             .subcommand(new PromoteCommand().spec())
-            .subcommand(new ManifestCommand().spec());
+            .subcommand(new ManifestCommand().spec())
+            .subcommand(new DiffCommand().spec());
     }
 
     @Override

@@ -17,7 +17,7 @@ class CommandLineTest {
     private static final String NO_KUBECONFIG = "/nonexistent/kubeconfig";
     private static final List<String> COMMANDS = List.of("apps", "releases", "releases info", "releases create-from",
         "releases promote", "releases manifest", "deploy", "rollback", "promote", "pin", "unpin", "config", "config set", "config unset",
-        "config get");
+        "config get", "releases diff");
     /** The commands that follow a rollout; only they take --no-wait and --timeout. */
     private static final List<String> WAITING = List.of("releases create-from", "releases promote", "deploy", "rollback", "promote",
         "pin", "unpin", "config set", "config unset");
@@ -137,6 +137,8 @@ class CommandLineTest {
             List.of("releases", "--num", "3", "--app=shop", "--namespace=shop", "-oyaml"),
             List.of("releases:rollback", "v1", "--timeout=500ms"),
             List.of("config:get", "A"),
+            List.of("releases", "diff", "v1", "v2", "--show-values"),
+            List.of("releases:diff", "-o", "json"),
             List.of("releases", "info", "v3", "--show-values"),
             List.of("releases:info", "--show-values", "3"),
             List.of("releases", "create-from", "--build-from", "v1", "--env-from=v2", "--promote"),
@@ -175,7 +177,7 @@ class CommandLineTest {
         assertUsage(List.of("releases", "infos"), "unknown command 'infos' for 'kubectl slipway releases'; did you mean 'info'?",
             "kubectl slipway releases");
         assertUsage(List.of("releases", "v3"), "unknown command 'v3' for 'kubectl slipway releases'; the commands are info, "
-            + "create-from, promote, manifest", "kubectl slipway releases");
+            + "create-from, promote, manifest, diff", "kubectl slipway releases");
         assertUsage(List.of("help", "nosuch"), "unknown command 'nosuch' for 'kubectl slipway'; the commands are apps, releases, "
             + "deploy, rollback, promote, pin, unpin, config, help", "kubectl slipway");
         assertUsage(List.of("releases", "--nmu", "3"), "unknown option '--nmu' for 'kubectl slipway releases'; did you mean '--num'?",

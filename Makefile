@@ -83,9 +83,9 @@ install-cli: cli ## Install the kubectl plugin into $(PREFIX)/bin (default ~/.lo
 uninstall-cli: ## Remove the kubectl plugin from $(PREFIX)
 	rm -rf $(PREFIX)/bin/kubectl-slipway $(PREFIX)/lib/kubectl-slipway $(PREFIX)/lib/kubectl-slipway-lib
 
-cli-sandbox: $(TEST_CLASSPATH) ## Operator + in-process API server with an App, and a kubeconfig for trying kubectl slipway
-	$(MVN) -q -DskipTests test-compile
-	$(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.demo.CliSandbox target/sandbox/kubeconfig
+cli-sandbox: $(TEST_CLASSPATH) ## Operator + in-process API server with an App, and a kubeconfig for trying kubectl slipway (runs until Ctrl-C or kill)
+	$(MVN) -q -DskipTests test-compile </dev/null
+	exec $(JAVA) $(JAVA_TEST_OPTS) -cp target/classes:target/test-classes:$$(cat $(TEST_CLASSPATH)) dev.slipway.demo.CliSandbox target/sandbox/kubeconfig
 
 $(TEST_CLASSPATH): pom.xml
 	$(MVN) -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$(TEST_CLASSPATH)

@@ -31,12 +31,13 @@ final class AppsCommand extends SlipwayCommand {
 
     @Override
     void run(Session session) {
-        List<App> apps = options.app != null && !options.app.isBlank() ? List.of(session.app(options.app))
+        List<App> apps = options.app != null && !options.app.isBlank() ? List.of(session.app(options.app, "check the name, or the namespace (-n; kubectl get apps.slipway.dev -A lists every namespace's)"))
             : session.client().resources(App.class).inNamespace(session.namespace()).list().getItems();
         List<AppSummary> summaries = apps.stream().map(AppSummary::of).sorted(Comparator.comparing(AppSummary::name)).toList();
         print(summaries, () -> {
             if (summaries.isEmpty()) {
-                out().println("No Apps in namespace " + session.namespace() + ".");
+                out().println("No Apps in namespace " + session.namespace() + "; another namespace: -n NAMESPACE"
+                    + " (kubectl get apps.slipway.dev -A lists every namespace's).");
                 return;
             }
             Instant now = Instant.now();

@@ -104,6 +104,10 @@ final class ClusterConfig {
             }
             Optional<io.fabric8.kubernetes.api.model.Config> config = KubeconfigReader.read(file, text);
             if (config.isEmpty()) {
+                KubeconfigReader.yamlProblem(text).ifPresent(problem -> {
+                    throw new CliException(Exit.USAGE, "cannot parse kubeconfig " + file + ": " + problem
+                        + "; fix the file, or point --kubeconfig or KUBECONFIG at another");
+                });
                 return Optional.empty();
             }
             configs.add(config.get());

@@ -18,8 +18,13 @@ final class CommonOptions {
     boolean noWait;
     Duration timeout;
 
-    /** Adds them to a command, after its own options, bound to this object. */
+    /** Adds them all to a command, after its own options, bound to this object. */
     void addTo(CommandSpec command) {
+        addTo(command, true);
+    }
+
+    /** @param waits whether the command follows a rollout: only then do --no-wait and --timeout mean something */
+    void addTo(CommandSpec command, boolean waits) {
         command.option(Option.named("-a", "--app").label("APP").describe("The App.")
                 .defaultValue(System.getenv(APP_VARIABLE), "$" + APP_VARIABLE).to(text -> app = text))
             .option(Option.named("-n", "--namespace").label("NAMESPACE").describe("Namespace.")
@@ -29,8 +34,11 @@ final class CommonOptions {
             .option(Option.named("--kubeconfig").label("FILE").describe("kubeconfig file.")
                 .shownDefault("$KUBECONFIG, else ~/.kube/config").to(text -> kubeconfig = Path.of(text)))
             .option(Option.named("-o", "--output").label("FORMAT").describe("Output format: " + Conversions.names(Format.values()) + ".")
-                .defaultValue(Format.table.name()).to(text -> output = Conversions.choice(text, Format.values())))
-            .option(Option.named("--no-wait").describe("Return once the request is made; do not follow the rollout.")
+                .defaultValue(Format.table.name()).to(text -> output = Conversions.choice(text, Format.values())));
+        if (!waits) {
+            return;
+        }
+        command.option(Option.named("--no-wait").describe("Return once the request is made; do not follow the rollout.")
                 .flag(on -> noWait = on))
             .option(Option.named("--timeout").label("DURATION").describe("How long to follow a rollout, e.g. 90s, 5m.")
                 .defaultValue("10m").to(text -> timeout = Conversions.duration(text)));

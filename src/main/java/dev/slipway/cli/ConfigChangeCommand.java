@@ -9,6 +9,11 @@ import java.util.function.Consumer;
 /** `config set` and `config unset`: edit App.spec.config, then follow the Config release the operator makes. */
 abstract class ConfigChangeCommand extends SlipwayCommand {
 
+    @Override
+    boolean waits() {
+        return true;
+    }
+
     /** @param doing "Setting LOG_LEVEL, FOO" (names only, never values) */
     void change(Session session, String app, String doing, Consumer<Map<String, String>> change) {
         ConfigEdit.Edit edit = ConfigEdit.apply(session, app, change);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * `releases create-from`: a release with the build of one release and the config of another, like Convox's
@@ -26,14 +25,19 @@ final class CreateFromCommand extends SlipwayCommand {
 
     /** The --use-active-release-* flags only state the default, so they bind nothing; each excludes its --*-from. */
     @Override
+    boolean waits() {
+        return true;
+    }
+
+    @Override
     CommandSpec describe() {
         return new CommandSpec("create-from", "Create a release from the build of one release and the config of another.")
             .option(Option.named("--build-from").label("RELEASE").describe("Take image and source from this release.")
-                .to(text -> buildFrom = text))
+                .to(text -> buildFrom = ReleaseArgs.check(text)))
             .option(Option.named("--use-active-release-build").describe("Take image and source from the active release (default).")
                 .flag(on -> { }))
             .option(Option.named("--env-from").label("RELEASE").describe("Take config and envFrom from this release.")
-                .to(text -> envFrom = text))
+                .to(text -> envFrom = ReleaseArgs.check(text)))
             .option(Option.named("--use-active-release-env").describe("Take config and envFrom from the active release (default).")
                 .flag(on -> { }))
             .option(Option.named("--promote").describe("Run the new release (moving the pin of a pinned App); without it the release is staged.")
@@ -60,7 +64,7 @@ final class CreateFromCommand extends SlipwayCommand {
             return;
         }
         if (!promote) {
-            Release staged = progress(doing).run(() -> Poll.until(options.timeout, () -> numbered(session, name),
+            Release staged = progress(doing).run(() -> Poll.until(options.timeout, () -> Rollouts.numbered(session, name),
                 () -> "for the operator to number " + name), r -> "done, " + Releases.label(r) + " is staged (kubectl slipway promote "
                 + Releases.label(r) + " runs it)");
             if (!table()) {
@@ -70,7 +74,7 @@ final class CreateFromCommand extends SlipwayCommand {
         }
         Rollouts.Outcome outcome = progress(doing).run(() -> {
             if (movePin) {
-                Release numbered = Poll.until(options.timeout, () -> numbered(session, name), () -> "for the operator to number " + name);
+                Release numbered = Poll.until(options.timeout, () -> Rollouts.numbered(session, name), () -> "for the operator to number " + name);
                 Pins.set(session, app, Releases.label(numbered));
                 if (options.noWait) {
                     return new Rollouts.Outcome(numbered, null);
@@ -81,11 +85,6 @@ final class CreateFromCommand extends SlipwayCommand {
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
         }
-    }
-
-    private static Optional<Release> numbered(Session session, String name) {
-        Release release = session.client().resources(Release.class).inNamespace(session.namespace()).withName(name).get();
-        return Optional.ofNullable(release).filter(Releases::isNumbered);
     }
 
     /** The named release, or the active one when none is named. */

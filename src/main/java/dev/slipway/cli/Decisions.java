@@ -15,11 +15,11 @@ final class Decisions {
      *
      * @param noun how the request is named in messages: "rollback", "promotion"
      */
-    static <R extends OneShot<?>> R await(Session session, Class<R> kind, String noun, String name, Duration timeout) {
+    static <R extends OneShot<?>> R await(Session session, Class<R> kind, String noun, String app, String name, Duration timeout) {
         R decided = Poll.until(timeout, () -> decided(session, kind, noun, name),
             () -> "for the operator to take up " + noun + " " + name + "; is the Slipway operator running?");
         if (decided.phase() == RequestPhase.Failed) {
-            throw new CliException(Exit.FAILED, noun + " refused: " + decided.getStatus().getMessage());
+            throw new CliException(Exit.FAILED, noun + " refused: " + Refusals.inPluginTerms(decided.getStatus().getMessage(), app));
         }
         return decided;
     }

@@ -6,6 +6,7 @@ import dev.slipway.cli.args.Positional;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleaseSource;
 import dev.slipway.model.ReleaseSpec;
+import dev.slipway.release.Releases;
 
 /** `deploy IMAGE`: a new Release of the App, followed until it runs. */
 final class DeployCommand extends SlipwayCommand {
@@ -17,9 +18,14 @@ final class DeployCommand extends SlipwayCommand {
     private String description;
 
     @Override
+    boolean waits() {
+        return true;
+    }
+
+    @Override
     CommandSpec describe() {
         return new CommandSpec("deploy", "Create a release of IMAGE and follow its rollout.")
-            .positional(Positional.one("IMAGE", "Image by tag or digest, e.g. registry.example/shop/web@sha256:...", text -> image = text))
+            .positional(Positional.one("IMAGE", "Image by tag or digest, e.g. registry.example/shop/web@sha256:...", text -> image = ImageArgs.check(text)))
             .option(Option.named("--commit").label("SHA").describe("Commit the image was built from.").to(text -> commit = text))
             .option(Option.named("--branch").label("BRANCH").describe("Branch of the commit.").to(text -> branch = text))
             .option(Option.named("--repository").label("URL").describe("Repository URL.").to(text -> repository = text))
@@ -35,8 +41,12 @@ final class DeployCommand extends SlipwayCommand {
         Release created = session.client().resource(release(app, session)).create();
         String name = created.getMetadata().getName();
         if (options.noWait) {
-            print(ReleaseDetails.of(created, false), () -> out().println("Deploying " + image + " to " + app + " ... created release "
-                + name + " (not waiting; kubectl slipway releases info " + name + " -a " + app + ")"));
+            // Not the rollout, but the version: that is how a person and every other command name the release.
+            Release numbered = Poll.until(options.timeout, () -> Rollouts.numbered(session, name),
+                () -> "for the operator to number " + name + "; is the Slipway operator running?");
+            String label = Releases.label(numbered);
+            print(ReleaseDetails.of(numbered, false), () -> out().println("Deploying " + image + " to " + app + " ... created " + label
+                + " (not waiting for the rollout; kubectl slipway releases info " + label + " -a " + app + ")"));
             return;
         }
         Rollouts.Outcome outcome = progress("Deploying " + image + " to " + app)

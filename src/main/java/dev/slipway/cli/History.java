@@ -33,13 +33,18 @@ final class History {
         return releases;
     }
 
-    /** "v3", "3" or a Release name; without one, the newest numbered release. */
+    /** "v3", "3" or a Release name; without one, the newest numbered release. Not found is exit 3, in every command. */
     Release find(String ref) {
         if (ref == null) {
             return releases.stream().filter(Releases::isNumbered).findFirst()
                 .orElseThrow(() -> new CliException(Exit.NOT_FOUND, "App " + app + " has no numbered release yet"));
         }
-        VersionRef wanted = VersionRef.parse(ref);
+        VersionRef wanted;
+        try {
+            wanted = ReleaseArgs.parse(ref);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Exit.USAGE, e.getMessage());
+        }
         return releases.stream()
             .filter(r -> wanted.version() != null ? wanted.version().equals(Releases.version(r)) : wanted.name().equals(r.getMetadata().getName()))
             .findFirst()

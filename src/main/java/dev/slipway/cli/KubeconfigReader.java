@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a kubeconfig file into Fabric8's kubeconfig model by hand, for the fields Fabric8's merge reads, instead of
@@ -55,6 +57,23 @@ final class KubeconfigReader {
         } catch (RuntimeException e) {
             // Unmapped, or YAML the engine refuses: either way Fabric8's parser decides, and words any error.
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Why {@code text} is not YAML at all, in one line with the place ("expected ..., but found ... at line 3, column 1");
+     * empty when it parses. Fabric8 says the same without naming the file, so the plugin says it with the file.
+     */
+    static Optional<String> yamlProblem(String text) {
+        try {
+            new Load(LoadSettings.builder().build()).loadFromString(text);
+            return Optional.empty();
+        } catch (MarkedYamlEngineException e) {
+            String where = e.getProblemMark().map(mark -> " at line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1)).orElse("");
+            String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
+            return Optional.of(e.getProblem() + where + context);
+        } catch (YamlEngineException e) {
+            return Optional.of(ApiErrors.firstLine(String.valueOf(e.getMessage())));
         }
     }
 

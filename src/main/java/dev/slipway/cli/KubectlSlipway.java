@@ -22,6 +22,7 @@ public final class KubectlSlipway {
     public static void main(String[] args) {
         // No SLF4J provider is shipped with the plugin; do not let SLF4J say so on every run.
         System.setProperty("slf4j.internal.verbosity", "ERROR");
+        HomeDirectory.followEnvironment(System::getenv);
         Warmup.start();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
@@ -45,7 +46,7 @@ public final class KubectlSlipway {
         CommandSpec releases = new ReleasesCommand().spec();
         CommandSpec config = new ConfigCommand().spec();
         CommandSpec root = new CommandSpec(NAME, "Releases of Slipway Apps: history, deploys, rollbacks, config, promotion.")
-            .version(() -> "kubectl-slipway " + Version.get())
+            .version(KubectlSlipway::version)
             .subcommand(new AppsCommand().spec())
             .subcommand(releases)
             .subcommand(new DeployCommand().spec())
@@ -56,14 +57,26 @@ public final class KubectlSlipway {
             .subcommand(config)
             .footer("Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 forbidden, 5 refused or failed, 6 timed out.");
         root.subcommand(HelpCommand.of(root));
-        // The Heroku spellings: `releases:info v3`, `config:set K=V`.
-        for (String name : List.of("info", "create-from", "promote", "manifest")) {
-            root.hiddenAlias("releases:" + name, releases.subcommand(name).orElseThrow());
+        // `config get` is added here rather than in ConfigCommand: it is a command of its own that reads one var.
+        config.subcommand(new ConfigGetCommand().spec());
+        // The Heroku and Convox spellings: `releases:info v3`, `releases rollback`, `releases:rollback v3`, `config:get K`.
+        releases.hiddenAlias("rollback", new RollbackCommand().spec());
+        for (String name : List.of("info", "create-from", "promote", "manifest", "diff")) {
+            releases.subcommand(name).ifPresent(command -> root.hiddenAlias("releases:" + name, command));
         }
-        for (String name : List.of("set", "unset")) {
+        root.hiddenAlias("releases:rollback", releases.subcommand("rollback").orElseThrow());
+        root.hiddenAlias("version", new CommandSpec("version", "Print the plugin's version.").action(out -> {
+            out.println(version());
+            return Exit.OK.code;
+        }));
+        for (String name : List.of("get", "set", "unset")) {
             root.hiddenAlias("config:" + name, config.subcommand(name).orElseThrow());
         }
         return root;
+    }
+
+    private static String version() {
+        return "kubectl-slipway " + Version.get();
     }
 
     /** Usage errors get the line that points to help; every failure is one line on stderr, never a stack trace. */

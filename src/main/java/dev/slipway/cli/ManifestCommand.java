@@ -35,7 +35,7 @@ final class ManifestCommand extends SlipwayCommand {
     @Override
     CommandSpec describe() {
         return new CommandSpec("manifest", "The Deployments and Services a release runs as (YAML unless -o json).")
-            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name (default: the newest).", text -> release = text))
+            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name (default: the newest).", text -> release = ReleaseArgs.check(text)))
             .option(Option.named("--show-values").describe("Show config values in the container env.").flag(on -> showValues = on));
     }
 
@@ -58,7 +58,7 @@ final class ManifestCommand extends SlipwayCommand {
         });
         KubernetesSerialization serialization = session.client().getKubernetesSerialization();
         if (options.output == Format.json) {
-            out().println(serialization.asJson(new KubernetesListBuilder().withItems(objects).build()));
+            Printer.printJson(out(), serialization.asJson(new KubernetesListBuilder().withItems(objects).build()));
             return;
         }
         for (HasMetadata object : objects) {

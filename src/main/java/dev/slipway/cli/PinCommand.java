@@ -1,6 +1,7 @@
 package dev.slipway.cli;
 
 import dev.slipway.cli.args.CommandSpec;
+import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
 import dev.slipway.model.Release;
 import dev.slipway.release.Releases;
@@ -8,11 +9,18 @@ import dev.slipway.release.Releases;
 /** `pin vN`: pin the App to vN (App.spec.release), the sticky, declarative hold; newer releases wait until the pin moves. */
 final class PinCommand extends SlipwayCommand {
     private String release;
+    private boolean force;
+
+    @Override
+    boolean waits() {
+        return true;
+    }
 
     @Override
     CommandSpec describe() {
         return new CommandSpec("pin", "Pin the App to a release (App.spec.release) and follow its rollout; newer releases wait.")
-            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = text));
+            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = ReleaseArgs.check(text)))
+            .option(Option.named("--force").describe("Pin a release even when its rollout failed.").flag(on -> force = on));
     }
 
     @Override
@@ -25,6 +33,7 @@ final class PinCommand extends SlipwayCommand {
                 + " has no version yet (Pending: " + (target.getStatus() == null ? "not seen by the operator" : target.getStatus().getMessage())
                 + "); pin it once it is numbered");
         }
+        Preflight.pin(target, force);
         String label = Releases.label(target);
         Pins.set(session, app, label);
         if (options.noWait) {
@@ -32,7 +41,7 @@ final class PinCommand extends SlipwayCommand {
             return;
         }
         Rollouts.Outcome outcome = progress("Pinning " + app + " to " + label)
-            .run(() -> Rollouts.untilActive(session, app, target.getMetadata().getName(), options.timeout), o -> "done, " + label + " runs");
+            .run(() -> Rollouts.untilActive(session, app, target.getMetadata().getName(), options.timeout), o -> "done, " + label + " runs and the App is pinned to it (kubectl slipway unpin -a " + app + " removes the pin)");
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
         }

@@ -22,6 +22,15 @@ final class Printer {
     private Printer() {
     }
 
+    /** JSON made by another serializer (Fabric8's, for Kubernetes objects), indented like every other JSON the plugin prints. */
+    static void printJson(PrintWriter out, String json) {
+        try {
+            out.println(JSON.writeValueAsString(JSON.readTree(json)));
+        } catch (JsonProcessingException e) {
+            throw new CliException(Exit.ERROR, "cannot print the result as json: " + e.getOriginalMessage());
+        }
+    }
+
     static void print(PrintWriter out, Format format, Object value) {
         try {
             switch (format) {

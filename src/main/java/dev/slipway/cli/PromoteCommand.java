@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
+import dev.slipway.model.App;
 import dev.slipway.model.Promotion;
 import dev.slipway.model.PromotionSpec;
 import dev.slipway.model.Slipway;
@@ -20,24 +21,33 @@ final class PromoteCommand extends SlipwayCommand {
     private boolean force;
 
     @Override
+    boolean waits() {
+        return true;
+    }
+
+    @Override
     CommandSpec describe() {
         return new CommandSpec("promote", "Make a release run (a staged one as it is, any other as a new release); leaves no pin.")
-            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = text))
+            .positional(Positional.one("RELEASE", "v3, 3 or a Release name.", text -> release = ReleaseArgs.check(text)))
             .option(Option.named("--force").describe("Promote a release even when its rollout failed.").flag(on -> force = on));
     }
 
     @Override
     void run(Session session) {
         String app = options.requireApp();
-        session.app(app);
-        Promotion created = session.client().resource(promotion(app, session)).create();
+        App current = session.app(app);
+        History history = History.of(session, app);
+        history.find(release);
+        Promotion request = promotion(app, session);
+        Preflight.promote(current, history, request);
+        Promotion created = session.client().resource(request).create();
         String name = created.getMetadata().getName();
         if (options.noWait) {
             print(Map.of("promotion", name), () -> out().println("Promoting " + release + " on " + app + " ... created promotion "
                 + name + " (not waiting; kubectl get promotion " + name + " -n " + session.namespace() + ")"));
             return;
         }
-        Promotion decided = Decisions.await(session, Promotion.class, "promotion", name, options.timeout);
+        Promotion decided = Decisions.await(session, Promotion.class, "promotion", app, name, options.timeout);
         Rollouts.Outcome outcome = progress("Promoting " + VersionRef.parse(release) + " on " + app)
             .run(() -> Rollouts.untilActive(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
         if (!table()) {

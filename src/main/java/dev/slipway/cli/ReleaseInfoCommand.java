@@ -16,7 +16,7 @@ final class ReleaseInfoCommand extends SlipwayCommand {
     @Override
     CommandSpec describe() {
         return new CommandSpec("info", "Details of a release (default: the newest).")
-            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> release = text))
+            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> release = ReleaseArgs.check(text)))
             .option(Option.named("--show-values").describe("Show config values, not only their names.").flag(on -> showValues = on));
     }
 

@@ -15,18 +15,24 @@ final class ReleasesCommand extends SlipwayCommand {
     CommandSpec describe() {
         return new CommandSpec("releases", "Release history of an App, newest first.")
             .option(Option.named("--num").label("N").describe("How many releases to show.").defaultValue("15")
-                .to(text -> num = Conversions.wholeNumber(text)))
+                .to(text -> num = Conversions.count(text)))
             .subcommand(new ReleaseInfoCommand().spec())
             .subcommand(new CreateFromCommand().spec())
             .subcommand(new PromoteCommand().spec())
-            .subcommand(new ManifestCommand().spec());
+            .subcommand(new ManifestCommand().spec())
+            .subcommand(new DiffCommand().spec());
     }
 
     @Override
     void run(Session session) {
         String app = options.requireApp();
+        // Heroku's `releases -n 5` is a count; here -n is kubectl's namespace, and no namespace is only digits in practice.
+        if (options.namespace != null && options.namespace.matches("[0-9]+")) {
+            throw new CliException(Exit.USAGE, "-n is the namespace, as in kubectl, so '" + options.namespace + "' was read as namespace \""
+                + options.namespace + "\"; for the number of releases give --num " + options.namespace);
+        }
         session.app(app);
-        List<Release> releases = History.of(session, app).newestFirst().stream().limit(Math.max(0, num)).toList();
+        List<Release> releases = History.of(session, app).newestFirst().stream().limit(num).toList();
         List<ReleaseSummary> summaries = releases.stream().map(ReleaseSummary::of).toList();
         print(summaries, () -> {
             if (summaries.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.slipway.cli;
 import dev.slipway.cli.args.CommandSpec;
 import dev.slipway.cli.args.Option;
 import dev.slipway.cli.args.Positional;
+import dev.slipway.model.App;
 import dev.slipway.model.Rollback;
 import dev.slipway.model.RollbackSpec;
 import dev.slipway.model.Slipway;
@@ -17,24 +18,35 @@ final class RollbackCommand extends SlipwayCommand {
     private boolean force;
 
     @Override
+    boolean waits() {
+        return true;
+    }
+
+    @Override
     CommandSpec describe() {
         return new CommandSpec("rollback", "Roll back to a release (default: the one before the current that did not fail), as a new release.")
-            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> to = text))
+            .positional(Positional.optional("RELEASE", "v3, 3 or a Release name.", text -> to = ReleaseArgs.check(text)))
             .option(Option.named("--force").describe("Roll back to a release even when its rollout failed.").flag(on -> force = on));
     }
 
     @Override
     void run(Session session) {
         String app = options.requireApp();
-        session.app(app);
-        Rollback created = session.client().resource(rollback(app, session)).create();
+        App current = session.app(app);
+        History history = History.of(session, app);
+        if (to != null) {
+            history.find(to);
+        }
+        Rollback request = rollback(app, session);
+        Preflight.rollback(current, history, request);
+        Rollback created = session.client().resource(request).create();
         String name = created.getMetadata().getName();
         if (options.noWait) {
             print(Map.of("rollback", name), () -> out().println("Rolling back " + app + " ... created rollback " + name
                 + " (not waiting; kubectl get rollback " + name + " -n " + session.namespace() + ")"));
             return;
         }
-        Rollback decided = Decisions.await(session, Rollback.class, "rollback", name, options.timeout);
+        Rollback decided = Decisions.await(session, Rollback.class, "rollback", app, name, options.timeout);
         Rollouts.Outcome outcome = progress("Rolling back to v" + decided.getStatus().getTo() + " on " + app)
             .run(() -> Rollouts.follow(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
         if (!table()) {

@@ -25,6 +25,12 @@ final class Rollouts {
         }
     }
 
+    /** The release once the operator has given it a version. */
+    static Optional<Release> numbered(Session session, String name) {
+        Release release = session.client().resources(Release.class).inNamespace(session.namespace()).withName(name).get();
+        return Optional.ofNullable(release).filter(Releases::isNumbered);
+    }
+
     /** For a new release: done when it runs or ran (a newer one may already have replaced it), or waits behind a pin. */
     static Outcome follow(Session session, String app, String releaseName, Duration timeout) {
         return follow(session, app, releaseName, timeout, false);
@@ -54,8 +60,8 @@ final class Rollouts {
             return Optional.of(new Outcome(release, null));
         }
         if (phase == ReleasePhase.Failed) {
-            throw new CliException(Exit.FAILED, Releases.label(release) + " failed: " + release.getStatus().getMessage()
-                + autoRollback(session, app, release));
+            throw new CliException(Exit.FAILED, Releases.label(release) + " failed: " + Refusals.inPluginTerms(release.getStatus().getMessage(), app)
+                + (mustRun ? whatRuns(session.app(app)) : autoRollback(session, app, release)), ReleaseDetails.of(release, false));
         }
         if (phase == ReleasePhase.Waiting) {
             String pin = session.app(app).getSpec().getRelease();
@@ -82,8 +88,30 @@ final class Rollouts {
         App owner = session.app(app);
         var rollout = owner.getSpec().getRollout();
         boolean auto = rollout == null || rollout.getAutoRollback() == null || rollout.getAutoRollback();
-        return auto && Releases.cause(failed) != Cause.AutoRollback
-            ? "; an automatic rollback follows (kubectl slipway releases -a " + app + ")" : "";
+        boolean pinned = owner.getSpec().getRelease() != null;
+        return auto && !pinned && !invalid(failed) && Releases.cause(failed) != Cause.AutoRollback
+            ? "; an automatic rollback follows (kubectl slipway releases -a " + app + ")" : whatRuns(owner);
+    }
+
+    /** An invalid release never ran, so nothing is rolled back for it. */
+    private static boolean invalid(Release release) {
+        return release.getStatus() != null && release.getStatus().getConditions().stream().anyMatch(c -> "Invalid".equals(c.getReason()));
+    }
+
+    /**
+     * After a release that was meant to run failed, what the App runs and holds now, from its status: a success-shaped
+     * word about an earlier rollback would hide that a pin still holds the failed release.
+     */
+    static String whatRuns(App app) {
+        var active = app.getStatus() == null ? null : app.getStatus().getActiveRelease();
+        String runs = active == null || active.getVersion() == null ? "nothing runs" : "v" + active.getVersion() + " runs";
+        String pin = app.getSpec() == null ? null : app.getSpec().getRelease();
+        if (pin == null) {
+            return "; " + runs;
+        }
+        String name = app.getMetadata().getName();
+        return "; " + runs + " and the App is pinned to " + VersionRef.parse(pin) + " (kubectl slipway pin vN -a " + name
+            + " moves the pin, kubectl slipway unpin -a " + name + " removes it)";
     }
 
     private static String describe(Release release, String name) {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,14 +73,45 @@ final class Session implements AutoCloseable {
         return client.getConfiguration().getMasterUrl();
     }
 
-    /** The App, or a not-found error that says where we looked. */
+    /** The App, or a not-found error that says where we looked and what lists the Apps there. */
     App app(String name) {
+        return app(name, "kubectl slipway apps -n " + namespace + " lists the Apps there");
+    }
+
+    /** @param hint what to do when it is not there: the way to list Apps, or (for `apps` itself) something else */
+    App app(String name, String hint) {
         App app = client.resources(App.class).inNamespace(namespace).withName(name).get();
         if (app == null) {
-            throw new CliException(Exit.NOT_FOUND, "App " + name + " not found in namespace " + namespace
-                + "; kubectl slipway apps -n " + namespace + " lists the Apps there");
+            speaksKubernetes();
+            throw new CliException(Exit.NOT_FOUND, "App " + name + " not found in namespace " + namespace + "; " + hint);
         }
         return app;
+    }
+
+    /**
+     * The client reads a 404 as "no such object", whatever answered it; before saying an App is missing, make sure the
+     * server is a Kubernetes API server with the Slipway API, by listing Apps (a 404 there means it is not).
+     */
+    private void speaksKubernetes() {
+        try {
+            client.resources(App.class).inNamespace(namespace).list();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 404) {
+                throw e;
+            }
+            String version = null;
+            try {
+                version = client.getKubernetesVersion().getGitVersion();
+            } catch (RuntimeException notKubernetes) {
+                // Answered below: a server without /version is not a Kubernetes API server.
+            }
+            if (version == null) {
+                throw new CliException(Exit.ERROR, "the server at " + masterUrl() + " does not answer as a Kubernetes API server"
+                    + " (no Slipway API, no /version); check the server address of your kubeconfig context (--context, --kubeconfig)");
+            }
+            throw new CliException(Exit.NOT_FOUND, "the Slipway API (slipway.dev/v1alpha1) is not installed in the cluster at "
+                + masterUrl() + " (Kubernetes " + version + "); install the CRDs (make install)");
+        }
     }
 
     /**

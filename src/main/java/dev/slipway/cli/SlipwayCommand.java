@@ -12,8 +12,13 @@ abstract class SlipwayCommand {
     /** This command's command line, bound to its fields: its own options first, then the common ones. */
     final CommandSpec spec() {
         CommandSpec spec = describe();
-        options.addTo(spec);
+        options.addTo(spec, waits());
         return spec.action(this::call);
+    }
+
+    /** Whether the command follows a rollout, and so takes --no-wait and --timeout; read-only commands do not. */
+    boolean waits() {
+        return false;
     }
 
     /** Name, description, positionals, own options and subcommands. */
@@ -31,7 +36,11 @@ abstract class SlipwayCommand {
             run(session);
             return Exit.OK.code;
         } catch (RuntimeException e) {
-            throw ApiErrors.translate(e, session);
+            CliException failure = ApiErrors.translate(e, session);
+            if (!table() && failure.detail != null) {
+                Printer.print(out, options.output, failure.detail);
+            }
+            throw failure;
         }
     }
 

@@ -10,6 +10,11 @@ import java.util.Map;
 final class UnpinCommand extends SlipwayCommand {
 
     @Override
+    boolean waits() {
+        return true;
+    }
+
+    @Override
     CommandSpec describe() {
         return new CommandSpec("unpin", "Remove the App's pin; the newest release runs again.");
     }

@@ -16,7 +16,11 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
     private static final String NO_KUBECONFIG = "/nonexistent/kubeconfig";
     private static final List<String> COMMANDS = List.of("apps", "releases", "releases info", "releases create-from",
-        "releases promote", "releases manifest", "deploy", "rollback", "promote", "pin", "unpin", "config", "config set", "config unset");
+        "releases promote", "releases manifest", "deploy", "rollback", "promote", "pin", "unpin", "config", "config set", "config unset",
+        "config get", "releases diff");
+    /** The commands that follow a rollout; only they take --no-wait and --timeout. */
+    private static final List<String> WAITING = List.of("releases create-from", "releases promote", "deploy", "rollback", "promote",
+        "pin", "unpin", "config set", "config unset");
 
     record Run(int exit, String out, String err) {
     }
@@ -80,15 +84,20 @@ class CommandLineTest {
             assertThat(help.exit()).as(command).isZero();
             assertThat(help.out()).as(command).contains("\nUsage:\n  kubectl slipway " + command + " ")
                 .contains("  -a, --app=APP ", "  -n, --namespace=NAMESPACE ", "      --context=CONTEXT ", "      --kubeconfig=FILE ")
-                .contains("  -o, --output=FORMAT ", "      --no-wait ", "      --timeout=DURATION ", "  -h, --help ")
+                .contains("  -o, --output=FORMAT ", "  -h, --help ")
                 .doesNotContain("--version");
+            if (WAITING.contains(command)) {
+                assertThat(help.out()).as(command).contains("      --no-wait ", "      --timeout=DURATION ");
+                assertThat(help.out().replaceAll("\\s+", " ")).as(command).contains("Return once the request is made; do not follow the rollout.",
+                    "How long to follow a rollout, e.g. 90s, 5m (default: 10m).");
+            } else {
+                assertThat(help.out()).as(command).doesNotContain("--no-wait", "--timeout");
+            }
             // Descriptions wrap where the column is narrow; read as one line.
             assertThat(help.out().replaceAll("\\s+", " ")).as(command).contains("The App (default: $SLIPWAY_APP).",
                 "Namespace (default: the namespace of the kubeconfig context, else \"default\").",
                 "kubeconfig context (default: the current context).", "kubeconfig file (default: $KUBECONFIG, else ~/.kube/config).",
-                "Output format: table, json, yaml (default: table).",
-                "Return once the request is made; do not follow the rollout.",
-                "How long to follow a rollout, e.g. 90s, 5m (default: 10m).", "Show this help message and exit.");
+                "Output format: table, json, yaml (default: table).", "Show this help message and exit.");
             assertThat(slipway(words(command, "-h")).out()).as(command).isEqualTo(help.out());
             assertThat(slipway(words("help " + command)).out()).as(command).isEqualTo(help.out());
         }
@@ -124,8 +133,12 @@ class CommandLineTest {
     @Test
     void everyOptionOfEveryCommandParses() {
         List<List<String>> lines = List.of(
-            List.of("apps", "-a", "shop", "-n", "shop", "--context", "ctx", "-o", "JSON", "--no-wait", "--timeout", "90s"),
-            List.of("releases", "--num", "3", "--app=shop", "--namespace=shop", "-oyaml", "--timeout=500ms"),
+            List.of("apps", "-a", "shop", "-n", "shop", "--context", "ctx", "-o", "JSON"),
+            List.of("releases", "--num", "3", "--app=shop", "--namespace=shop", "-oyaml"),
+            List.of("releases:rollback", "v1", "--timeout=500ms"),
+            List.of("config:get", "A"),
+            List.of("releases", "diff", "v1", "v2", "--show-values"),
+            List.of("releases:diff", "-o", "json"),
             List.of("releases", "info", "v3", "--show-values"),
             List.of("releases:info", "--show-values", "3"),
             List.of("releases", "create-from", "--build-from", "v1", "--env-from=v2", "--promote"),
@@ -158,14 +171,13 @@ class CommandLineTest {
 
     @Test
     void usageErrorsSayWhatIsWrongAndPointToTheHelp() {
-        assertUsage(List.of(), "which command? kubectl slipway --help lists them", "kubectl slipway");
         assertUsage(List.of("releas"), "unknown command 'releas' for 'kubectl slipway'; did you mean 'releases'?", "kubectl slipway");
         assertUsage(List.of("status"), "unknown command 'status' for 'kubectl slipway'; the commands are apps, releases, deploy, "
             + "rollback, promote, pin, unpin, config, help", "kubectl slipway");
         assertUsage(List.of("releases", "infos"), "unknown command 'infos' for 'kubectl slipway releases'; did you mean 'info'?",
             "kubectl slipway releases");
         assertUsage(List.of("releases", "v3"), "unknown command 'v3' for 'kubectl slipway releases'; the commands are info, "
-            + "create-from, promote, manifest", "kubectl slipway releases");
+            + "create-from, promote, manifest, diff", "kubectl slipway releases");
         assertUsage(List.of("help", "nosuch"), "unknown command 'nosuch' for 'kubectl slipway'; the commands are apps, releases, "
             + "deploy, rollback, promote, pin, unpin, config, help", "kubectl slipway");
         assertUsage(List.of("releases", "--nmu", "3"), "unknown option '--nmu' for 'kubectl slipway releases'; did you mean '--num'?",
@@ -187,6 +199,20 @@ class CommandLineTest {
         assertUsage(List.of("releases", "create-from", "--env-from", "v1", "--use-active-release-env"),
             "--env-from and --use-active-release-env exclude each other; give only one", "kubectl slipway releases create-from");
         assertUsage(List.of("apps", "-n", "a", "-n", "b"), "--namespace is given more than once; give it once", "kubectl slipway apps");
+        assertUsage(List.of("releases", "--num", "0"), "bad value for --num: '0' is not a count; give a whole number from 1",
+            "kubectl slipway releases");
+        assertUsage(List.of("releases", "--num", "-3"), "bad value for --num: '-3' is not a count; give a whole number from 1",
+            "kubectl slipway releases");
+        assertUsage(List.of("releases", "--no-wait"), "unknown option '--no-wait' for 'kubectl slipway releases'", "kubectl slipway releases");
+        assertUsage(List.of("apps", "--timeout", "5m"), "unknown option '--timeout' for 'kubectl slipway apps'", "kubectl slipway apps");
+    }
+
+    @Test
+    void noArgumentsPrintsTheHelp() {
+        Run run = slipway();
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo(slipway("--help").out());
     }
 
     private static void assertUsage(List<String> args, String error, String command) {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.BeforeEach;
@@ -83,6 +84,18 @@ class KubectlSlipwayLauncherIT extends CliScenario {
             + "/ (connection refused); check the cluster and your kubeconfig context\n");
     }
 
+    /** As for kubectl, $HOME says where ~/.kube/config is, even when it names a directory that does not exist. */
+    @Test
+    void theKubeconfigIsLookedForUnderHome() throws Exception {
+        Path elsewhere = dir.resolve("elsewhere");
+
+        Run run = launch(null, Map.of("HOME", elsewhere.toString()), "apps");
+
+        assertThat(run.exit()).isEqualTo(Exit.USAGE.code);
+        assertThat(run.err()).isEqualTo("error: no kubeconfig at " + elsewhere.resolve(".kube/config")
+            + "; set KUBECONFIG or give --kubeconfig FILE\n");
+    }
+
     /** The lib dir leaves out model modules and the Vert.x client: every kind of call must still work with it. */
     @Test
     void everyKindOfCallWorksWithThePluginsOwnJars() throws Exception {
@@ -117,11 +130,20 @@ class KubectlSlipwayLauncherIT extends CliScenario {
     }
 
     private Run launch(Path config, String... args) throws IOException, InterruptedException {
+        return launch(config, Map.of(), args);
+    }
+
+    /** @param config the kubeconfig for $KUBECONFIG, or null for none */
+    private Run launch(Path config, Map<String, String> environment, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("KUBECONFIG", config.toString());
+        builder.environment().remove("KUBECONFIG");
+        if (config != null) {
+            builder.environment().put("KUBECONFIG", config.toString());
+        }
         builder.environment().put("SLIPWAY_APP", "shop");
+        builder.environment().putAll(environment);
         builder.redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile());
         Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the plugin exits").isTrue();

@@ -18,7 +18,7 @@ class PinCommandsTest extends CliScenario {
     void pinHoldsTheAppAndNewReleasesWaitUntilUnpin() {
         Run pin = slipway("pin", "v1", "-a", "shop");
         assertThat(pin.exit()).isZero();
-        assertThat(pin.out()).isEqualTo("Pinning shop to v1 ... done, v1 runs\n");
+        assertThat(pin.out()).isEqualTo("Pinning shop to v1 ... done, v1 runs and the App is pinned to it (kubectl slipway unpin -a shop removes the pin)\n");
         assertThat(cluster.app("shop").getSpec().getRelease()).isEqualTo("v1");
         assertThat(cluster.release("shop-a").getStatus().getPhase()).isEqualTo(ReleasePhase.Active);
 

@@ -76,7 +76,12 @@ final class Binder {
                 throw new UsageException(at, "missing " + positional.label() + "; usage: " + HelpPrinter.usage(at));
             }
             for (int i = 0; i < count; i++) {
-                positional.binding().accept(values.get(next++));
+                String value = values.get(next++);
+                try {
+                    positional.binding().accept(value);
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException(at, "bad " + positional.label() + ": " + e.getMessage());
+                }
             }
         }
         if (next < values.size()) {

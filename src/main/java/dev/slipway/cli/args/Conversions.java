@@ -42,6 +42,15 @@ public final class Conversions {
         }
     }
 
+    /** A count of things to show: a whole number from 1. */
+    public static int count(String text) {
+        int count = wholeNumber(text);
+        if (count < 1) {
+            throw new IllegalArgumentException("'" + text + "' is not a count; give a whole number from 1");
+        }
+        return count;
+    }
+
     /** One of the constants by name, in any case: "json", "JSON". */
     public static <E extends Enum<E>> E choice(String text, E[] choices) {
         for (E choice : choices) {

@@ -54,6 +54,10 @@ public final class Parser {
                 i = option(args, i);
             }
         }
+        if (at.command().action() == null && values.isEmpty() && given.isEmpty()) {
+            // A command that only groups others, given alone (the plugin with no arguments): its help is the answer.
+            return new Invocation(at, Request.HELP);
+        }
         Binder.bind(at, given, values);
         return new Invocation(at, Request.RUN);
     }

@@ -6,7 +6,8 @@ import java.util.function.Consumer;
  * A positional parameter: how many values it takes (its arity) and where each one goes.
  *
  * @param label   "IMAGE", shown in usage lines and messages
- * @param binding called once per value, in command-line order
+ * @param binding called once per value, in command-line order; an IllegalArgumentException it throws is a usage error
+ *                whose message says what would be right
  */
 public record Positional(String label, String description, int min, int max, Consumer<String> binding) {
     /** No upper bound, for "NAME=VALUE...". */

@@ -159,11 +159,12 @@ class ParserTest {
     }
 
     @Test
-    void aCommandWithoutActionAsksWhichCommand() {
-        UsageException none = usageError();
-        assertThat(none.getMessage()).isEqualTo("which command? tool --help lists them");
+    void aCommandWithoutActionGivenAloneIsAskedForItsHelp() {
+        Invocation none = parse();
+        assertThat(none.request()).isEqualTo(Invocation.Request.HELP);
         assertThat(none.command().name()).isEqualTo("tool");
-        assertThat(usageError("group").getMessage()).isEqualTo("which command? tool group --help lists them");
+        assertThat(parse("group").request()).isEqualTo(Invocation.Request.HELP);
+        assertThat(parse("group").command().name()).isEqualTo("tool group");
     }
 
     @Test

@@ -11,8 +11,11 @@ import dev.slipway.status.Conditions;
 import dev.slipway.testing.DeploymentController;
 import dev.slipway.testing.OperatorInstance;
 import dev.slipway.testing.TestApiServer;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -104,6 +107,9 @@ public final class Demo {
                 if (object instanceof Rollback) {
                     printInSync();
                 }
+                if (expectsRelease && snapshotsEnv()) {
+                    printEnvSnapshots();
+                }
             }
             if (file.getFileName().toString().startsWith("04-")) {
                 System.out.println("\nHistory after three deploys:");
@@ -113,8 +119,8 @@ public final class Demo {
         if (appName == null) {
             throw new DemoFailed("no App in " + examples);
         }
-        System.out.println("\nHistory after a config change, a process change, a rollback, a deploy whose rollout failed"
-            + " and a staged release promoted:");
+        System.out.println("\nHistory after a config change, a process change, a rollback, a deploy whose rollout failed,"
+            + " a staged release promoted, and a credential rotated and rolled back:");
         printHistory();
         System.out.print("\n" + HistoryTable.deployments(client.apps().deployments().inNamespace(NAMESPACE)
             .withLabel("slipway.dev/app", appName).list().getItems()));
@@ -133,6 +139,12 @@ public final class Demo {
             existing.setSpec(app.getSpec());
             client.resource(existing).update();
             return true;
+        }
+        if (object instanceof Secret || object instanceof ConfigMap) {
+            // An env source: created, or its data changed, which is a release once the App snapshots it.
+            boolean exists = client.resource(object).get() != null;
+            client.resource(object).createOr(NonDeletingOperation::update);
+            return exists;
         }
         client.resource(object).create();
         return true;
@@ -180,6 +192,25 @@ public final class Demo {
     private void printInSync() {
         app().getStatus().getConditions().stream().filter(c -> c.getType().endsWith("InSync"))
             .forEach(c -> System.out.printf("  App %s=%s: %s%n", c.getType(), c.getStatus(), c.getMessage()));
+    }
+
+    private boolean snapshotsEnv() {
+        App app = app();
+        return app != null && Boolean.TRUE.equals(app.getSpec().getSnapshotEnvFrom());
+    }
+
+    /** Which copy of each env source the web process reads, and for which release it was made: names only, never values. */
+    private void printEnvSnapshots() {
+        List<Release> numbered = releases().stream().filter(Releases::isNumbered).sorted(Releases.BY_VERSION).toList();
+        var deployment = client.apps().deployments().inNamespace(NAMESPACE).withName(appName + "-web").get();
+        for (var envFrom : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnvFrom()) {
+            String read = envFrom.getSecretRef() != null ? envFrom.getSecretRef().getName() : envFrom.getConfigMapRef().getName();
+            numbered.stream().flatMap(r -> r.getSpec().getEnvSnapshots() == null ? Stream.empty()
+                    : r.getSpec().getEnvSnapshots().stream().filter(snapshot -> snapshot.getName().equals(read))
+                        .map(snapshot -> String.format("  %s-web reads %s, the copy of %s %s (%s) made for %s%n", appName, read,
+                            snapshot.getKind(), snapshot.getSource(), String.join(", ", snapshot.getKeys()), Releases.label(r))))
+                .findFirst().ifPresent(System.out::print);
+        }
     }
 
     /** What the operator reported, to see why something did not converge. */
@@ -243,6 +274,7 @@ public final class Demo {
                 case "Release" -> (HasMetadata) serialization.convertValue(item, Release.class);
                 case "Rollback" -> (HasMetadata) serialization.convertValue(item, Rollback.class);
                 case "Promotion" -> (HasMetadata) serialization.convertValue(item, Promotion.class);
+                case "Secret" -> (HasMetadata) serialization.convertValue(item, Secret.class);
                 default -> item;
             }).toList();
         }

@@ -5,7 +5,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -78,11 +80,29 @@ final class FleetCopies {
                 GenericKubernetesResource created = client.resource(copy).create();
                 uids.put(original.getMetadata().getUid(), created.getMetadata().getUid());
                 if (status != null) {
-                    created.getAdditionalProperties().put("status",
-                        withGeneration(status, original.getMetadata().getGeneration(), created.getMetadata().getGeneration()));
-                    client.resource(created).updateStatus();
+                    writeStatus(created, withGeneration(status, original.getMetadata().getGeneration(), created.getMetadata().getGeneration()));
                 }
                 objects.incrementAndGet();
+            }
+        }
+    }
+
+    /**
+     * The copied status onto the object just created. The Deployment fixture may write a status of its own meanwhile (a
+     * conflict); the copy's is the one wanted, so it is put onto the newest version again, as a restore tool would.
+     */
+    private void writeStatus(GenericKubernetesResource created, Object status) {
+        GenericKubernetesResource latest = created;
+        for (int attempt = 1; ; attempt++) {
+            latest.getAdditionalProperties().put("status", status);
+            try {
+                client.resource(latest).updateStatus();
+                return;
+            } catch (KubernetesClientException e) {
+                if (e.getCode() != HttpURLConnection.HTTP_CONFLICT || attempt == 5) {
+                    throw e;
+                }
+                latest = client.resource(created).get();
             }
         }
     }

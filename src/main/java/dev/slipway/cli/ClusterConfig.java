@@ -42,7 +42,7 @@ final class ClusterConfig {
             throw new CliException(Exit.USAGE, "cannot read kubeconfig " + kubeconfig);
         }
         return read(List.of(kubeconfig.toFile())).filter(configs -> !configs.isEmpty())
-            .map(configs -> merged(context, configs))
+            .flatMap(configs -> merged(context, configs))
             .orElseGet(() -> Config.fromKubeconfig(context, kubeconfig.toFile()));
     }
 
@@ -59,8 +59,7 @@ final class ClusterConfig {
                 + "; set KUBECONFIG or give --kubeconfig FILE");
         }
         Optional<List<io.fabric8.kubernetes.api.model.Config>> parsed = fabric8Switch ? Optional.empty() : read(files);
-        return parsed.filter(configs -> !configs.isEmpty()).map(configs -> {
-            Config config = merged(context, configs);
+        return parsed.filter(configs -> !configs.isEmpty()).flatMap(configs -> merged(context, configs)).map(config -> {
             Config.configFromSysPropsOrEnvVars(config);
             return config;
         }).orElseGet(() -> Config.autoConfigure(context));
@@ -72,10 +71,33 @@ final class ClusterConfig {
             || System.getProperty(Config.KUBERNETES_MASTER_SYSTEM_PROPERTY) != null || environment.apply(MASTER_VARIABLE) != null;
     }
 
-    private static Config merged(String context, List<io.fabric8.kubernetes.api.model.Config> kubeconfigs) {
+    /** Fabric8's merge of what the reader read; empty if Fabric8 does not find the files the reader recorded. */
+    private static Optional<Config> merged(String context, List<io.fabric8.kubernetes.api.model.Config> kubeconfigs) {
         Config config = Config.empty();
         KubeConfigUtils.merge(config, context, kubeconfigs.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
-        return config;
+        return filesFound(config, kubeconfigs) ? Optional.of(config) : Optional.empty();
+    }
+
+    /**
+     * The reader records each entry's file under keys that Fabric8 does not publish; the merge resolves relative
+     * certificate paths and exec commands by them, and Fabric8's public getters read them back. If an upgrade of
+     * Fabric8 renames them, the getters find nothing and the caller lets Fabric8 parse the files itself: slower,
+     * never wrong. Only entries that exist are checked: a context may name a cluster or user no file defines.
+     */
+    static boolean filesFound(Config config, List<io.fabric8.kubernetes.api.model.Config> kubeconfigs) {
+        NamedContext current = config.getCurrentContext();
+        if (current == null || current.getContext() == null) {
+            return true;
+        }
+        String cluster = current.getContext().getCluster();
+        String user = current.getContext().getUser();
+        boolean clusterDefined = kubeconfigs.stream().anyMatch(k -> k.getClusters() != null
+            && k.getClusters().stream().anyMatch(c -> c.getName() != null && c.getName().equals(cluster)));
+        boolean userDefined = kubeconfigs.stream().anyMatch(k -> k.getUsers() != null
+            && k.getUsers().stream().anyMatch(u -> u.getName() != null && u.getName().equals(user)));
+        return KubeConfigUtils.getFileWithNamedContext(current) != null
+            && (!clusterDefined || KubeConfigUtils.getFileWithNamedCluster(current) != null)
+            && (!userDefined || KubeConfigUtils.getFileWithNamedAuthInfo(current) != null);
     }
 
     private static List<File> existing() {

@@ -27,10 +27,10 @@ abstract class ConfigChangeCommand extends SlipwayCommand {
             return;
         }
         Progress progress = progress(doing + " on " + app);
-        Optional<Rollouts.Outcome> outcome = progress.run(() -> {
+        Optional<Rollouts.Outcome> outcome = progress.run(p -> {
             Optional<Release> made = Poll.until(options.timeout, () -> ConfigEdit.made(session, app, digest),
                 () -> "for the operator to act on the new config of " + app + "; is the Slipway operator running?");
-            return made.map(release -> Rollouts.follow(session, app, release.getMetadata().getName(), options.timeout));
+            return made.map(release -> Rollouts.follow(session, app, release.getMetadata().getName(), options.timeout, p::observe));
         }, o -> o.map(Rollouts.Outcome::describe).orElse("done (no new release: " + whyNoRelease(session, app) + ")"));
         if (!table()) {
             Printer.print(out(), options.output, outcome.<Object>map(o -> ReleaseDetails.of(o.release(), false))

@@ -15,8 +15,8 @@ final class ConfigCommand extends SlipwayCommand {
     @Override
     CommandSpec describe() {
         return new CommandSpec("config", "Show the App's config vars (App.spec.config), with values.")
-            .subcommand(new ConfigSetCommand().spec())
-            .subcommand(new ConfigUnsetCommand().spec());
+            .subcommand(new ConfigSetCommand().spec(screen()))
+            .subcommand(new ConfigUnsetCommand().spec(screen()));
     }
 
     @Override

@@ -64,7 +64,7 @@ final class CreateFromCommand extends SlipwayCommand {
             return;
         }
         if (!promote) {
-            Release staged = progress(doing).run(() -> Poll.until(options.timeout, () -> Rollouts.numbered(session, name),
+            Release staged = progress(doing).run(p -> Poll.until(options.timeout, () -> Rollouts.numbered(session, name),
                 () -> "for the operator to number " + name), r -> "done, " + Releases.label(r) + " is staged (kubectl slipway promote "
                 + Releases.label(r) + " runs it)");
             if (!table()) {
@@ -72,7 +72,7 @@ final class CreateFromCommand extends SlipwayCommand {
             }
             return;
         }
-        Rollouts.Outcome outcome = progress(doing).run(() -> {
+        Rollouts.Outcome outcome = progress(doing).run(p -> {
             if (movePin) {
                 Release numbered = Poll.until(options.timeout, () -> Rollouts.numbered(session, name), () -> "for the operator to number " + name);
                 Pins.set(session, app, Releases.label(numbered));
@@ -80,7 +80,7 @@ final class CreateFromCommand extends SlipwayCommand {
                     return new Rollouts.Outcome(numbered, null);
                 }
             }
-            return Rollouts.follow(session, app, name, options.timeout);
+            return Rollouts.follow(session, app, name, options.timeout, p::observe);
         }, Rollouts.Outcome::describe);
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));

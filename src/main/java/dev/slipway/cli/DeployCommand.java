@@ -50,7 +50,7 @@ final class DeployCommand extends SlipwayCommand {
             return;
         }
         Rollouts.Outcome outcome = progress("Deploying " + image + " to " + app)
-            .run(() -> Rollouts.follow(session, app, name, options.timeout), Rollouts.Outcome::describe);
+            .run(p -> Rollouts.follow(session, app, name, options.timeout, p::observe), Rollouts.Outcome::describe);
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
         }

@@ -31,7 +31,10 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * reads (preferences, extensions, tokenFile, impersonation) are skipped, as the merge skips them.
  */
 final class KubeconfigReader {
-    /** The keys under which Fabric8's parser records each entry's file; its merge resolves relative paths by them. */
+    /**
+     * The keys under which Fabric8's parser records each entry's file; its merge resolves relative paths by them.
+     * Fabric8 does not publish them, so ClusterConfig checks after the merge that Fabric8's public getters find them.
+     */
     private static final String CONTEXT_FILE_KEY = "KUBERNETES_CONFIG_CONTEXT_FILE_KEY";
     private static final String CLUSTER_FILE_KEY = "KUBERNETES_CONFIG_CLUSTER_FILE_KEY";
     private static final String USER_FILE_KEY = "KUBERNETES_CONFIG_AUTH_INFO_FILE_KEY";

@@ -26,41 +26,45 @@ public final class KubectlSlipway {
         Warmup.start();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = run(out, err, args);
+        int code = run(out, err, Terminal.detect(System::getenv), args);
         out.flush();
         err.flush();
         // The HTTP client leaves threads behind; QuickExit also ends the one that would delay the exit.
         QuickExit.exit(code);
     }
 
-    /** Runs one command line; what main does, minus System.exit, so tests can call it. */
+    /** Runs one command line as in a pipe; what main does, minus System.exit, so tests can call it. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        int code = execute(out, err, args);
+        return run(out, err, Terminal.pipe(), args);
+    }
+
+    static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
+        int code = execute(out, err, new Screen(err, terminal), args);
         out.flush();
         err.flush();
         return code;
     }
 
     /** Every command, each bound to a new command object; made anew for each command line. */
-    static CommandSpec commands() {
-        CommandSpec releases = new ReleasesCommand().spec();
-        CommandSpec config = new ConfigCommand().spec();
+    static CommandSpec commands(Screen screen) {
+        CommandSpec releases = new ReleasesCommand().spec(screen);
+        CommandSpec config = new ConfigCommand().spec(screen);
         CommandSpec root = new CommandSpec(NAME, "Releases of Slipway Apps: history, deploys, rollbacks, config, promotion.")
             .version(KubectlSlipway::version)
-            .subcommand(new AppsCommand().spec())
+            .subcommand(new AppsCommand().spec(screen))
             .subcommand(releases)
-            .subcommand(new DeployCommand().spec())
-            .subcommand(new RollbackCommand().spec())
-            .subcommand(new PromoteCommand().spec())
-            .subcommand(new PinCommand().spec())
-            .subcommand(new UnpinCommand().spec())
+            .subcommand(new DeployCommand().spec(screen))
+            .subcommand(new RollbackCommand().spec(screen))
+            .subcommand(new PromoteCommand().spec(screen))
+            .subcommand(new PinCommand().spec(screen))
+            .subcommand(new UnpinCommand().spec(screen))
             .subcommand(config)
             .footer("Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 forbidden, 5 refused or failed, 6 timed out.");
         root.subcommand(HelpCommand.of(root));
         // `config get` is added here rather than in ConfigCommand: it is a command of its own that reads one var.
-        config.subcommand(new ConfigGetCommand().spec());
+        config.subcommand(new ConfigGetCommand().spec(screen));
         // The Heroku and Convox spellings: `releases:info v3`, `releases rollback`, `releases:rollback v3`, `config:get K`.
-        releases.hiddenAlias("rollback", new RollbackCommand().spec());
+        releases.hiddenAlias("rollback", new RollbackCommand().spec(screen));
         for (String name : List.of("info", "create-from", "promote", "manifest", "diff")) {
             releases.subcommand(name).ifPresent(command -> root.hiddenAlias("releases:" + name, command));
         }
@@ -80,9 +84,9 @@ public final class KubectlSlipway {
     }
 
     /** Usage errors get the line that points to help; every failure is one line on stderr, never a stack trace. */
-    private static int execute(PrintWriter out, PrintWriter err, String... args) {
+    private static int execute(PrintWriter out, PrintWriter err, Screen screen, String... args) {
         try {
-            Invocation invocation = Parser.parse(commands(), List.of(args));
+            Invocation invocation = Parser.parse(commands(screen), List.of(args));
             CommandSpec command = invocation.command().command();
             return switch (invocation.request()) {
                 case HELP -> {

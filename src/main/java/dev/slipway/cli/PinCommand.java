@@ -41,7 +41,7 @@ final class PinCommand extends SlipwayCommand {
             return;
         }
         Rollouts.Outcome outcome = progress("Pinning " + app + " to " + label)
-            .run(() -> Rollouts.untilActive(session, app, target.getMetadata().getName(), options.timeout), o -> "done, " + label + " runs and the App is pinned to it (kubectl slipway unpin -a " + app + " removes the pin)");
+            .run(p -> Rollouts.untilActive(session, app, target.getMetadata().getName(), options.timeout, p::observe), o -> "done, " + label + " runs and the App is pinned to it (kubectl slipway unpin -a " + app + " removes the pin)");
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
         }

@@ -49,7 +49,7 @@ final class PromoteCommand extends SlipwayCommand {
         }
         Promotion decided = Decisions.await(session, Promotion.class, "promotion", app, name, options.timeout);
         Rollouts.Outcome outcome = progress("Promoting " + VersionRef.parse(release) + " on " + app)
-            .run(() -> Rollouts.untilActive(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
+            .run(p -> Rollouts.untilActive(session, app, decided.getStatus().getRelease(), options.timeout, p::observe), Rollouts.Outcome::describe);
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
         }

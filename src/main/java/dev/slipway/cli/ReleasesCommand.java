@@ -16,11 +16,11 @@ final class ReleasesCommand extends SlipwayCommand {
         return new CommandSpec("releases", "Release history of an App, newest first.")
             .option(Option.named("--num").label("N").describe("How many releases to show.").defaultValue("15")
                 .to(text -> num = Conversions.count(text)))
-            .subcommand(new ReleaseInfoCommand().spec())
-            .subcommand(new CreateFromCommand().spec())
-            .subcommand(new PromoteCommand().spec())
-            .subcommand(new ManifestCommand().spec())
-            .subcommand(new DiffCommand().spec());
+            .subcommand(new ReleaseInfoCommand().spec(screen()))
+            .subcommand(new CreateFromCommand().spec(screen()))
+            .subcommand(new PromoteCommand().spec(screen()))
+            .subcommand(new ManifestCommand().spec(screen()))
+            .subcommand(new DiffCommand().spec(screen()));
     }
 
     @Override
@@ -43,7 +43,8 @@ final class ReleasesCommand extends SlipwayCommand {
             Table table = new Table("VERSION", "CHANGE", "BY", "WHEN", "PHASE");
             summaries.forEach(r -> table.row(r.version() == null ? "-" : "v" + r.version(), r.change(), r.by(),
                 Ago.of(r.createdAt(), now), r.phase()));
-            table.print(out());
+            // The description and the user are free text: they give way to the terminal's width, the rest does not.
+            table.shrinking(1, 2).print(out(), width());
         });
     }
 }

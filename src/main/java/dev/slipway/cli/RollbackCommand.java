@@ -48,7 +48,7 @@ final class RollbackCommand extends SlipwayCommand {
         }
         Rollback decided = Decisions.await(session, Rollback.class, "rollback", app, name, options.timeout);
         Rollouts.Outcome outcome = progress("Rolling back to v" + decided.getStatus().getTo() + " on " + app)
-            .run(() -> Rollouts.follow(session, app, decided.getStatus().getRelease(), options.timeout), Rollouts.Outcome::describe);
+            .run(p -> Rollouts.follow(session, app, decided.getStatus().getRelease(), options.timeout, p::observe), Rollouts.Outcome::describe);
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));
         }

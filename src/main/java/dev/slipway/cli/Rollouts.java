@@ -10,6 +10,7 @@ import dev.slipway.release.VersionRef;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Follows a release until it runs, waits behind a pin, or fails; the shared end of deploy, rollback, config, promote and pin. */
 final class Rollouts {
@@ -31,17 +32,22 @@ final class Rollouts {
         return Optional.ofNullable(release).filter(Releases::isNumbered);
     }
 
-    /** For a new release: done when it runs or ran (a newer one may already have replaced it), or waits behind a pin. */
-    static Outcome follow(Session session, String app, String releaseName, Duration timeout) {
-        return follow(session, app, releaseName, timeout, false);
+    /**
+     * For a new release: done when it runs or ran (a newer one may already have replaced it), or waits behind a pin.
+     *
+     * @param observer told what each poll saw, for the progress line
+     */
+    static Outcome follow(Session session, String app, String releaseName, Duration timeout, Consumer<RolloutState> observer) {
+        return follow(session, app, releaseName, timeout, false, observer);
     }
 
     /** For a release made to run again (pin, unpin): done only once it is Active, whatever it was before. */
-    static Outcome untilActive(Session session, String app, String releaseName, Duration timeout) {
-        return follow(session, app, releaseName, timeout, true);
+    static Outcome untilActive(Session session, String app, String releaseName, Duration timeout, Consumer<RolloutState> observer) {
+        return follow(session, app, releaseName, timeout, true, observer);
     }
 
-    private static Outcome follow(Session session, String app, String releaseName, Duration timeout, boolean mustRun) {
+    private static Outcome follow(Session session, String app, String releaseName, Duration timeout, boolean mustRun,
+                                  Consumer<RolloutState> observer) {
         Release[] last = new Release[1];
         return Poll.until(timeout, () -> {
             Release release = session.client().resources(Release.class).inNamespace(session.namespace()).withName(releaseName).get();
@@ -49,9 +55,24 @@ final class Rollouts {
                 throw new CliException(Exit.FAILED, "release " + releaseName + " was deleted while it rolled out");
             }
             last[0] = release;
+            observer.accept(state(session, app, release));
             return outcome(session, app, release, mustRun);
         }, () -> "for " + describe(last[0], releaseName) + "; the rollout carries on in the cluster: kubectl slipway releases info "
             + (last[0] != null && Releases.isNumbered(last[0]) ? Releases.label(last[0]) : releaseName) + " -a " + app);
+    }
+
+    /**
+     * The pod counts are the App's (the operator copies them from the Deployments), read only while the release
+     * deploys: before, they are the counts of the release that runs; after, the command ends.
+     */
+    private static RolloutState state(Session session, String app, Release release) {
+        ReleasePhase phase = Releases.phase(release) == null ? ReleasePhase.Pending : Releases.phase(release);
+        String label = Releases.isNumbered(release) ? Releases.label(release) : release.getMetadata().getName();
+        if (phase != ReleasePhase.Deploying) {
+            return new RolloutState(label, phase, null);
+        }
+        App owner = session.app(app);
+        return new RolloutState(label, phase, owner.getStatus() == null ? null : owner.getStatus().getProcesses());
     }
 
     private static Optional<Outcome> outcome(Session session, String app, Release release, boolean mustRun) {

@@ -8,9 +8,11 @@ abstract class SlipwayCommand {
     final CommonOptions options = new CommonOptions();
 
     private PrintWriter out;
+    private Screen screen;
 
     /** This command's command line, bound to its fields: its own options first, then the common ones. */
-    final CommandSpec spec() {
+    final CommandSpec spec(Screen screen) {
+        this.screen = screen;
         CommandSpec spec = describe();
         options.addTo(spec, waits());
         return spec.action(this::call);
@@ -50,6 +52,16 @@ abstract class SlipwayCommand {
         return out;
     }
 
+    /** For the subcommands a command declares. */
+    Screen screen() {
+        return screen;
+    }
+
+    /** How wide a table may be: the terminal's width, or no limit in a pipe. */
+    int width() {
+        return screen.terminal().width();
+    }
+
     boolean table() {
         return options.output == Format.table;
     }
@@ -63,8 +75,8 @@ abstract class SlipwayCommand {
         }
     }
 
-    /** "Deploying X to shop ... done, v10": the start of the line now, the end when the work is done. */
+    /** "Deploying X to shop ... done, v10", with the rollout's progress on the way. */
     Progress progress(String doing) {
-        return new Progress(out(), table(), doing);
+        return new Progress(out(), screen.err(), screen.terminal(), table(), doing, System::nanoTime);
     }
 }

@@ -34,7 +34,7 @@ final class UnpinCommand extends SlipwayCommand {
             return;
         }
         Rollouts.Outcome outcome = progress("Unpinning " + app)
-            .run(() -> Rollouts.untilActive(session, app, newest.getMetadata().getName(), options.timeout),
+            .run(p -> Rollouts.untilActive(session, app, newest.getMetadata().getName(), options.timeout, p::observe),
                 o -> "done, " + Releases.label(o.release()) + " runs");
         if (!table()) {
             Printer.print(out(), options.output, ReleaseDetails.of(outcome.release(), false));

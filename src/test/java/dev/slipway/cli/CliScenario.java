@@ -52,16 +52,34 @@ abstract class CliScenario extends ClusterScenario {
     }
 
     Run slipway(String... args) {
+        return slipway(Terminal.pipe(), args);
+    }
+
+    /** As if stdout were {@code terminal}; {@link #slipway(String...)} is a pipe. */
+    Run slipway(Terminal terminal, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--kubeconfig=" + kubeconfig);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = KubectlSlipway.run(new PrintWriter(out), new PrintWriter(err), all.toArray(String[]::new));
+        int exit = KubectlSlipway.run(new PrintWriter(out), new PrintWriter(err), terminal, all.toArray(String[]::new));
         Run run = new Run(exit, out.toString(), err.toString());
         assertThat(run.err()).as("stderr of %s", all).doesNotContain("\tat ").doesNotContain("Exception");
         if (exit != 0) {
             assertThat(run.err().lines().filter(l -> l.startsWith("error: ")).count()).as("one error line: %s", run.err()).isEqualTo(1);
         }
         return run;
+    }
+
+    /** A progress line of a rollout followed in a pipe (stderr): release, phase, pod counts while deploying, time. */
+    static final String PROGRESS_LINE = "\\S+ (Pending|Waiting|Deploying|Active|Superseded|Failed)(: .* updated/ready/desired)? \\(\\d+(s|m\\d\\ds|h\\d\\dm)\\)";
+
+    /** What stderr holds besides progress lines: nothing, on a run that went well. */
+    static String chatter(String err) {
+        return String.join("\n", err.lines().filter(line -> !line.matches(PROGRESS_LINE)).toList());
+    }
+
+    /** The error line of a run, after the progress lines that may come before it on stderr. */
+    static String error(Run run) {
+        return run.err().lines().filter(line -> line.startsWith("error: ")).findFirst().orElse("");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -264,6 +265,35 @@ class ClusterConfigTest {
     }
 
     /**
+     * The reader writes the file of each entry under keys Fabric8 does not publish. If an upgrade renamed them,
+     * Fabric8's public getters would find no file, and the plugin must then let Fabric8 parse the files.
+     */
+    @Test
+    void withoutTheFilesFabric8FindsTheReaderIsNotTrusted() throws IOException {
+        write("certs/ca.crt", "ca");
+        Path file = write("kube/config", """
+            clusters:
+            - name: kind
+              cluster: {server: "https://127.0.0.1:40000", certificate-authority: ../certs/ca.crt}
+            users:
+            - name: kind-admin
+              user: {token: t}
+            contexts:
+            - name: kind
+              context: {cluster: kind, user: kind-admin}
+            current-context: kind
+            """);
+        var read = KubeconfigReader.read(file.toFile(), Files.readString(file)).orElseThrow();
+        assertThat(ClusterConfig.filesFound(merge(null, read), List.of(read))).isTrue();
+
+        read.getContexts().forEach(c -> c.getAdditionalProperties().clear());
+        read.getClusters().forEach(c -> c.getAdditionalProperties().clear());
+        read.getUsers().forEach(u -> u.getAdditionalProperties().clear());
+
+        assertThat(ClusterConfig.filesFound(merge(null, read), List.of(read))).isFalse();
+    }
+
+    /**
      * Loads the configuration both ways and compares everything the client uses; {@code fast} says whether the
      * plugin's reader must have read every file itself. With no file, the files come from $KUBECONFIG (here: the
      * system property that stands in for it), and the environment applies on top, as in Config.autoConfigure.
@@ -275,10 +305,20 @@ class ClusterConfigTest {
             assertThat(text.isEmpty() || KubeconfigReader.read(each.toFile(), text).isPresent())
                 .as("the plugin reads %s itself", each).isEqualTo(fast);
         }
+        if (fast && file != null) {
+            var read = KubeconfigReader.read(file.toFile(), Files.readString(file)).orElseThrow();
+            assertThat(ClusterConfig.filesFound(merge(context, read), List.of(read))).as("Fabric8 finds the files the reader recorded").isTrue();
+        }
         Config plugin = ClusterConfig.load(context, file);
         Config fabric8 = file != null ? Config.fromKubeconfig(context, file.toFile()) : Config.autoConfigure(context);
         assertThat(seen(plugin)).isEqualTo(seen(fabric8));
         return plugin;
+    }
+
+    private static Config merge(String context, io.fabric8.kubernetes.api.model.Config kubeconfig) {
+        Config config = Config.empty();
+        KubeConfigUtils.merge(config, context, kubeconfig);
+        return config;
     }
 
     private static List<Path> existingFiles() {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.Slipway;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +35,34 @@ class DeployCommandTest extends CliScenario {
     }
 
     @Test
+    void inAPipeTheProgressIsPlainLinesOnStderrEndingWithTheActiveRelease() {
+        Run run = slipway("deploy", "registry.example/shop/web:3", "-a", "shop");
+
+        assertThat(run.out()).isEqualTo("Deploying registry.example/shop/web:3 to shop ... done, v3\n");
+        List<String> lines = run.err().lines().toList();
+        assertThat(lines).isNotEmpty().doesNotHaveDuplicates()
+            .allMatch(line -> line.matches(PROGRESS_LINE));
+        assertThat(lines.get(lines.size() - 1)).matches("v3 Active \\(\\d+s\\)");
+        assertThat(run.err()).doesNotContain("\033");
+    }
+
+    @Test
+    void onATerminalTheLineIsRedrawnInPlaceAndEndsWithTheFinalLine() {
+        Run run = slipway(Terminal.of(true, java.util.Map.of("NO_COLOR", "1")::get, () -> 100),
+            "deploy", "registry.example/shop/web:3", "-a", "shop");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("Deploying registry.example/shop/web:3 to shop ... \r\033[2K")
+            .endsWith("\r\033[2KDeploying registry.example/shop/web:3 to shop ... done, v3\n").doesNotContain("\033[3");
+    }
+
+    @Test
     void aFailedRolloutSaysWhyAndThatItWasRolledBack() {
         Run run = slipway("deploy", "registry.example/shop/web:broken", "-a", "shop");
 
         assertThat(run.exit()).isEqualTo(Exit.FAILED.code);
         assertThat(run.out()).isEqualTo("Deploying registry.example/shop/web:broken to shop ... failed\n");
-        assertThat(run.err()).startsWith("error: v3 failed: ").contains("progress deadline")
+        assertThat(error(run)).startsWith("error: v3 failed: ").contains("progress deadline")
             .containsPattern("(rolled back automatically as v4|an automatic rollback follows)");
         cluster.awaitPhase("shop-v4", ReleasePhase.Active);
     }
@@ -61,7 +84,7 @@ class DeployCommandTest extends CliScenario {
 
         assertThat(run.exit()).isEqualTo(Exit.TIMED_OUT.code);
         assertThat(run.out()).endsWith("... timed out\n");
-        assertThat(run.err()).startsWith("error: timed out after 2s waiting for v3 to roll out (Deploying")
+        assertThat(error(run)).startsWith("error: timed out after 2s waiting for v3 to roll out (Deploying")
             .contains("the rollout carries on in the cluster: kubectl slipway releases info v3 -a shop");
     }
 

@@ -62,7 +62,7 @@ class FailedTargetsTest extends CliScenario {
         Run forced = slipway("pin", "v3", "--force", "-a", "shop", "--timeout", "5s");
 
         assertThat(forced.exit()).isEqualTo(Exit.FAILED.code);
-        assertThat(forced.err()).startsWith("error: v3 failed: ").contains("; v4 runs and the App is pinned to v3 (")
+        assertThat(error(forced)).startsWith("error: v3 failed: ").contains("; v4 runs and the App is pinned to v3 (")
             .doesNotContain("rolled back automatically").doesNotContain("spec.release");
         assertThat(cluster.app("shop").getSpec().getRelease()).isEqualTo("v3");
     }

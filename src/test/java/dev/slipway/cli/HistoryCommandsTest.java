@@ -53,6 +53,22 @@ class HistoryCommandsTest extends CliScenario {
     }
 
     @Test
+    void aLongDescriptionIsCutToTheTerminalWidthInTheTableOnly() throws Exception {
+        String description = "Rotate the payment provider's credentials after the incident of last week; see the postmortem for why";
+        assertThat(slipway("deploy", "registry.example/shop/web:3", "-a", "shop", "--description", description).exit()).isZero();
+
+        List<String> narrow = slipway(Terminal.of(false, java.util.Map.of("COLUMNS", "80")::get, () -> Terminal.NO_LIMIT),
+            "releases", "-a", "shop").out().lines().toList();
+        assertThat(narrow).allMatch(line -> line.length() <= 80);
+        assertThat(narrow.get(1)).startsWith("v3        Rotate the payment").contains("…   alice").endsWith("Active");
+        assertThat(slipway("releases", "-a", "shop").out()).as("a pipe gets the whole text").contains(description);
+        assertThat(slipway(Terminal.of(false, java.util.Map.of("COLUMNS", "80")::get, () -> Terminal.NO_LIMIT),
+            "releases", "info", "-a", "shop").out()).contains(description);
+        assertThat(JSON.readTree(slipway("releases", "-a", "shop", "-o", "json").out()).get(0).get("change").asText())
+            .isEqualTo(description);
+    }
+
+    @Test
     void releaseInfoShowsConfigNamesAndValuesOnlyWhenAsked() throws Exception {
         Run newest = slipway("releases", "info", "-a", "shop");
         assertThat(newest.exit()).isZero();

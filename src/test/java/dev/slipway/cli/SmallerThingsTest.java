@@ -79,7 +79,7 @@ class SmallerThingsTest extends CliScenario {
         JsonNode release = new YAMLMapper().readTree(run.out());
         assertThat(release.get("version").asLong()).isEqualTo(3);
         assertThat(release.get("phase").asText()).isEqualTo("Failed");
-        assertThat(run.err()).startsWith("error: v3 failed: ");
+        assertThat(error(run)).startsWith("error: v3 failed: ");
     }
 
     @Test

@@ -43,6 +43,7 @@ final class EnvSources {
     private final Map<String, Set<ResourceID>> users = new ConcurrentHashMap<>();
     private final Map<ResourceID, Set<String>> named = new ConcurrentHashMap<>();
     private final Map<ResourceID, Fingerprint> seen = new ConcurrentHashMap<>();
+    private final EnvSourceAccess access = new EnvSourceAccess();
 
     private record Fingerprint(String content, Instant since) {
     }
@@ -59,6 +60,7 @@ final class EnvSources {
             return EnvView.NONE;
         }
         String namespace = app.getMetadata().getNamespace();
+        access.check(context.getClient(), namespace);
         InformerEventSource<Secret, App> secrets = informer(Secret.class, namespace, context);
         InformerEventSource<ConfigMap, App> configMaps = informer(ConfigMap.class, namespace, context);
         Set<EnvSource> sources = new HashSet<>(EnvSource.of(app.getSpec().getEnvFrom()));

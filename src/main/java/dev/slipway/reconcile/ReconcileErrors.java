@@ -40,6 +40,10 @@ final class ReconcileErrors {
      * @param releases the App's releases, whose config values a message must not hold besides the App's own
      */
     static Optional<Health> health(Exception error, int failures, Map<String, String> appConfig, List<Release> releases) {
+        Optional<EnvSourceAccess.Forbidden> forbidden = cause(error, EnvSourceAccess.Forbidden.class);
+        if (forbidden.isPresent()) {
+            return Optional.of(Health.stalled(EnvSourceAccess.REASON, forbidden.get().getMessage()));
+        }
         Optional<KubernetesClientException> request = requestError(error);
         if (request.isPresent() && request.get().getCode() == HttpURLConnection.HTTP_CONFLICT) {
             return Optional.empty();
@@ -70,9 +74,13 @@ final class ReconcileErrors {
     }
 
     private static Optional<KubernetesClientException> requestError(Throwable error) {
+        return cause(error, KubernetesClientException.class);
+    }
+
+    private static <T extends Throwable> Optional<T> cause(Throwable error, Class<T> type) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof KubernetesClientException request) {
-                return Optional.of(request);
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
             }
         }
         return Optional.empty();

@@ -84,13 +84,7 @@ class EnvSnapshotsTest extends ClusterScenario {
 
     @Test
     void aRollbackRunsTheSnapshotOfItsTargetAgain() {
-        secret("db-credentials", Map.of("PASSWORD", "old"));
-        optedIn("shop", secretRef("db-credentials", false));
-        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
-        cluster.awaitPhase("shop-a", ReleasePhase.Active);
-        String old = envFromName(cluster.deployment("shop-web"));
-        cluster.update(Secret.class, "db-credentials", s -> s.setData(encoded(Map.of("PASSWORD", "new"))));
-        cluster.awaitPhase("shop-v2", ReleasePhase.Active);
+        String old = snapshotThenRotated();
 
         cluster.create(rollback("undo", "shop", "v1"));
         cluster.awaitRollback("undo", RequestPhase.Succeeded);
@@ -109,13 +103,7 @@ class EnvSnapshotsTest extends ClusterScenario {
 
     @Test
     void aPromotedCopyRunsTheSnapshotOfItsTargetToo() {
-        secret("db-credentials", Map.of("PASSWORD", "old"));
-        optedIn("shop", secretRef("db-credentials", false));
-        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
-        cluster.awaitPhase("shop-a", ReleasePhase.Active);
-        String old = envFromName(cluster.deployment("shop-web"));
-        cluster.update(Secret.class, "db-credentials", s -> s.setData(encoded(Map.of("PASSWORD", "new"))));
-        cluster.awaitPhase("shop-v2", ReleasePhase.Active);
+        String old = snapshotThenRotated();
 
         cluster.create(promotion("bring-back", "shop", "v1"));
         cluster.awaitPromotion("bring-back", RequestPhase.Succeeded);
@@ -178,6 +166,18 @@ class EnvSnapshotsTest extends ClusterScenario {
         assertThat(envFrom.get(1).getSecretRef().getName()).startsWith("shop-db-credentials-");
         assertThat(cluster.release("shop-b").getSpec().getEnvSnapshots()).extracting(s -> s.getKind() + "/" + s.getSource() + " " + s.getKeys())
             .containsExactly("ConfigMap/settings [MODE]", "Secret/db-credentials [PASSWORD]");
+    }
+
+    /** v1 runs on a copy of db-credentials holding "old"; the Secret then holds "new", which v2 runs. Returns v1's copy. */
+    private String snapshotThenRotated() {
+        secret("db-credentials", Map.of("PASSWORD", "old"));
+        optedIn("shop", secretRef("db-credentials", false));
+        cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+        cluster.awaitPhase("shop-a", ReleasePhase.Active);
+        String old = envFromName(cluster.deployment("shop-web"));
+        cluster.update(Secret.class, "db-credentials", s -> s.setData(encoded(Map.of("PASSWORD", "new"))));
+        cluster.awaitPhase("shop-v2", ReleasePhase.Active);
+        return old;
     }
 
     private App optedIn(String name, EnvFromSource... envFrom) {

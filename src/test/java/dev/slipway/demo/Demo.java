@@ -1,6 +1,7 @@
 package dev.slipway.demo;
 
 import dev.slipway.model.App;
+import dev.slipway.model.AppStatus;
 import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -151,24 +153,23 @@ public final class Demo {
     }
 
     private void awaitNewActiveRelease(long latestBefore) throws InterruptedException {
-        await("a release newer than v" + latestBefore + " to become active", () -> {
-            App app = app();
-            var status = app.getStatus();
-            boolean ready = status != null && status.getActiveRelease() != null && status.getLatestVersion() != null
-                && status.getLatestVersion() > latestBefore
-                && status.getActiveRelease().getVersion().equals(status.getLatestVersion())
-                && Conditions.isTrue(status.getConditions(), "Ready");
-            return ready ? app : null;
-        });
+        awaitRollout("a release newer than v" + latestBefore + " to become active",
+            status -> status.getLatestVersion() != null && status.getLatestVersion() > latestBefore
+                && status.getActiveRelease().getVersion().equals(status.getLatestVersion()));
     }
 
     /** The App running release {@code version}, rolled out. */
     private App awaitActive(long version) throws InterruptedException {
-        return await("v" + version + " to become active", () -> {
+        return awaitRollout("v" + version + " to become active", status -> status.getActiveRelease().getVersion() == version);
+    }
+
+    /** The App once its active release is the one {@code running} accepts and it is Ready. */
+    private App awaitRollout(String what, Predicate<AppStatus> running) throws InterruptedException {
+        return await(what, () -> {
             App app = app();
             var status = app.getStatus();
-            boolean ready = status != null && status.getActiveRelease() != null
-                && status.getActiveRelease().getVersion() == version && Conditions.isTrue(status.getConditions(), "Ready");
+            boolean ready = status != null && status.getActiveRelease() != null && running.test(status)
+                && Conditions.isTrue(status.getConditions(), "Ready");
             return ready ? app : null;
         });
     }

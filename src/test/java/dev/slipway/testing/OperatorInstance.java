@@ -6,6 +6,7 @@ import dev.slipway.reconcile.ReleaseReconciler;
 import dev.slipway.reconcile.PromotionReconciler;
 import dev.slipway.reconcile.RollbackReconciler;
 import dev.slipway.runtime.LeaderElection;
+import dev.slipway.runtime.LostInformerExit;
 import dev.slipway.runtime.MetricsProducer;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One operator process: the production reconcilers, registered with the configuration of the packaged operator
@@ -90,15 +92,23 @@ public final class OperatorInstance implements AutoCloseable {
     /** An operator with {@code reconcilers} registered, not started. */
     static Operator operator(PackagedConfiguration configuration, KubernetesClient client, MeterRegistry registry,
                              LeaderElectionConfiguration election, List<Reconciler<?>> reconcilers) {
+        AtomicReference<Operator> started = new AtomicReference<>();
         ConfigurationService service = configuration.configurationService(o -> {
-            o.withKubernetesClient(client).withMetrics(new MetricsProducer().reconcileMetrics(registry));
+            o.withKubernetesClient(client).withMetrics(new MetricsProducer().reconcileMetrics(registry))
+                .withInformerStoppedHandler(new LostInformerExit(code -> stopAsProcessExit(started.get())));
             if (election != null) {
                 o.withLeaderElectionConfiguration(election);
             }
         });
         Operator operator = new Operator(service);
+        started.set(operator);
         reconcilers.forEach(reconciler -> register(operator, service, configuration, reconciler));
         return operator;
+    }
+
+    /** As Quarkus.asyncExit: the stop runs on its own thread, not on the informer's that asked for it. */
+    private static void stopAsProcessExit(Operator operator) {
+        new Thread(operator::stop, "operator-exit").start();
     }
 
     private static <R extends HasMetadata> void register(Operator operator, ConfigurationService service,

@@ -235,6 +235,11 @@ public final class OperatorProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
     }
 
+    /** Waits up to {@code limit} for the process to end on its own; true when it has. */
+    public boolean awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public int exitValue() {
         return process.exitValue();
     }

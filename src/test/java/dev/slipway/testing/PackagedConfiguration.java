@@ -156,8 +156,9 @@ final class PackagedConfiguration {
     }
 
     /**
-     * The extension hands JOSDK an InformerStoppedHandler only when the application defines one as a bean, and Slipway
-     * defines none; JOSDK's own default would exit the JVM when an informer stops after it synced.
+     * The extension hands JOSDK an InformerStoppedHandler only when the application defines one as a bean (Slipway's is
+     * {@code LostInformerExit}, which ends the process); the test operator installs it with an exit that stops the
+     * in-process operator instead ({@link OperatorInstance}). JOSDK's own default would exit the test JVM.
      */
     private static final class WithoutInformerStoppedHandler extends BaseConfigurationService {
         @Override

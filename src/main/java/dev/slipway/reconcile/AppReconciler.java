@@ -16,7 +16,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The single writer for everything inside one App: it numbers the App's new releases, makes the releases
@@ -87,9 +89,26 @@ public class AppReconciler implements Reconciler<App> {
             }
             // Env sources that changed a moment ago are looked at again once the burst is over (EnvRotations).
             return env.settled() ? UpdateControl.noUpdate() : UpdateControl.<App>noUpdate().rescheduleAfter(env.settlesIn());
+        } catch (RuntimeException failure) {
+            throw ScrubbedFailure.of(failure, configValuesHidden(app, context));
         } finally {
             LogContext.leaveApp();
         }
+    }
+
+    /** Replaces the config values of the App and its cached releases, as its conditions do ({@link ReconcileErrors#hide}). */
+    private UnaryOperator<String> configValuesHidden(App app, Context<App> context) {
+        return message -> {
+            try {
+                return ReconcileErrors.hide(message, configOf(app), views.cached(app, context).releases());
+            } catch (RuntimeException releasesUnknown) {
+                return ReconcileErrors.hide(message, configOf(app), List.of());
+            }
+        };
+    }
+
+    private static Map<String, String> configOf(App app) {
+        return app.getSpec() == null ? null : app.getSpec().getConfig();
     }
 
     /**
@@ -104,10 +123,10 @@ public class AppReconciler implements Reconciler<App> {
         LogContext.enterApp(app.getMetadata().getNamespace(), app.getMetadata().getName());
         try {
             AppView view = views.cached(app, context);
-            ReconcileErrors.health(error, failures, app.getSpec() == null ? null : app.getSpec().getConfig(), view.releases())
+            ReconcileErrors.health(ScrubbedFailure.original(error), failures, configOf(app), view.releases())
                 .ifPresent(health -> executor.record(RecordPlanner.stalled(view, health), app, view.ledger(), context));
         } catch (RuntimeException statusNotWritten) {
-            error.addSuppressed(statusNotWritten);
+            error.addSuppressed(ScrubbedFailure.of(statusNotWritten, configValuesHidden(app, context)));
         } finally {
             LogContext.leaveApp();
         }

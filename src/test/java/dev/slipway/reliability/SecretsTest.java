@@ -9,7 +9,9 @@ import static org.awaitility.Awaitility.await;
 import dev.slipway.model.App;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.RequestPhase;
+import dev.slipway.testing.AdmissionDenial;
 import dev.slipway.testing.Cluster;
+import dev.slipway.testing.OperatorLogs;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -20,11 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import org.jboss.logmanager.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,45 +34,13 @@ class SecretsTest {
     /** In the Secret and ConfigMap an App with snapshotEnvFrom copies, and in their rotated data. */
     private static final String SNAPSHOT_SENTINEL = "sentinel-snapshot-3e0b";
     private static final String MAP_SENTINEL = "sentinel-configmap-c81f";
-    /**
-     * The most the packaged operator can log: everything of its own, DEBUG of the libraries (Quarkus compiles out
-     * TRACE below quarkus.log.min-level=DEBUG), and never the HTTP body logger (min-level INFO in application.properties).
-     */
-    private static final Map<String, Level> LOGGERS = Map.of(
-        "dev.slipway", Level.ALL,
-        "io.javaoperatorsdk", Level.FINE,
-        "io.fabric8.kubernetes.client", Level.FINE,
-        "io.fabric8.kubernetes.client.http.HttpLoggingInterceptor", Level.INFO);
+    /** A config value an admission webhook quotes when it refuses the Deployment that carries it. */
+    private static final String QUOTED_SENTINEL = "sentinel-quoted-5d27";
 
     @Test
     void sentinelsAppearOnlyInSpecsAndWorkloads() {
-        List<String> logs = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getLoggerName().startsWith("io.fabric8.kubernetes.client.server.mock")) {
-                    return; // the stand-in API server, not the operator
-                }
-                logs.add(record.getLevel() + " " + record.getLoggerName() + " " + new org.jboss.logmanager.formatters.PatternFormatter("%s%e").format(record));
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Map<String, Level> levels = new java.util.HashMap<>();
-        LOGGERS.forEach((name, level) -> {
-            Logger logger = Logger.getLogger(name);
-            levels.put(name, logger.getLevel());
-            logger.setLevel(level);
-            logger.addHandler(capture);
-        });
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        try (Cluster cluster = new Cluster(metrics)) {
+        try (OperatorLogs captured = OperatorLogs.capture(); Cluster cluster = new Cluster(metrics)) {
             cluster.create(new SecretBuilder().withNewMetadata().withName("shop-secrets").withNamespace("shop").endMetadata()
                 .withStringData(Map.of("API_TOKEN", SECRET_SENTINEL)).build());
             App app = webAndWorker("shop", Map.of("PASSWORD", CONFIG_SENTINEL));
@@ -105,6 +70,7 @@ class SecretsTest {
             String vaultSpecs = Serialization.asJson(cluster.releasesOf("vault").stream().map(r -> r.getSpec()).toList());
             String events = Serialization.asJson(cluster.client.v1().events().inNamespace("shop").list().getItems());
             String meters = metrics.getMetersAsString();
+            List<String> logs = captured.lines();
             assertThat(logs).as("log lines").isNotEmpty();
             for (String sentinel : List.of(CONFIG_SENTINEL, SECRET_SENTINEL, SNAPSHOT_SENTINEL, base64(SNAPSHOT_SENTINEL), MAP_SENTINEL,
                 SNAPSHOT_SENTINEL + "-rotated", base64(SNAPSHOT_SENTINEL + "-rotated"))) {
@@ -116,11 +82,6 @@ class SecretsTest {
             }
             System.out.printf("reliability: %d log lines (all levels), %d bytes of events and statuses scanned; no sentinel%n",
                 logs.size(), events.length() + statuses.length());
-        } finally {
-            LOGGERS.keySet().forEach(name -> {
-                Logger.getLogger(name).removeHandler(capture);
-                Logger.getLogger(name).setLevel(levels.get(name));
-            });
         }
     }
 
@@ -143,6 +104,30 @@ class SecretsTest {
         cluster.awaitRollback("vault-undo", RequestPhase.Succeeded);
         await().atMost(Cluster.CONVERGENCE).until(() -> cluster.client.v1().events().inNamespace("shop").list().getItems()
             .stream().anyMatch(e -> "RolledBack".equals(e.getReason()) && "vault-undo".equals(e.getInvolvedObject().getName())));
+    }
+
+    /**
+     * An API server may quote a config value in a refusal (a webhook naming the value it rejects). JOSDK logs every failed
+     * pass with its exception; the log and the App's status must hold the value no more than anything else does.
+     */
+    @Test
+    void aConfigValueTheServerQuotesIsHiddenInLogsAndStatus() {
+        AdmissionDenial webhook = new AdmissionDenial("secrets.policy.example",
+            "env PASSWORD=" + QUOTED_SENTINEL + " looks like a plain-text credential", path -> path.contains("/deployments"));
+        webhook.enforce(true);
+        try (OperatorLogs captured = OperatorLogs.capture(); Cluster cluster = new Cluster(webhook::wrap)) {
+            cluster.create(webAndWorker("shop", Map.of("PASSWORD", QUOTED_SENTINEL)));
+            cluster.create(release("shop-a", "shop", "registry.example/shop/web:1"));
+            await().atMost(Cluster.CONVERGENCE).untilAsserted(() -> assertThat(cluster.app("shop").getStatus()).isNotNull()
+                .satisfies(status -> assertThat(status.getConditions()).anySatisfy(c -> assertThat(c.getReason()).isEqualTo("WriteRefused"))));
+            await().atMost(Cluster.CONVERGENCE).until(() -> captured.lines().stream()
+                .anyMatch(line -> line.contains("secrets.policy.example") && line.startsWith("WARN")));
+
+            String status = Serialization.asJson(cluster.app("shop").getStatus());
+            assertThat(status).contains("env PASSWORD=<config value>").doesNotContain(QUOTED_SENTINEL);
+            assertThat(captured.lines()).as("logs").noneMatch(line -> line.contains(QUOTED_SENTINEL))
+                .anyMatch(line -> line.contains("env PASSWORD=<config value> looks like a plain-text credential"));
+        }
     }
 
     private static String base64(String value) {

@@ -41,10 +41,8 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         int exit = 0;
         try (TestApiServer api = TestApiServer.start();
-             DeploymentController kubelet = DeploymentController.start(api.newClient());
+             DeploymentController kubelet = kubelet(api);
              OperatorInstance operator = OperatorInstance.start(api.newClient())) {
-            kubelet.setOutcome(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().contains("broken")
-                ? DeploymentController.Outcome.DEADLINE_EXCEEDED : DeploymentController.Outcome.AVAILABLE);
             Demo demo = new Demo(api.newClient());
             try {
                 demo.run(Path.of(args.length > 0 ? args[0] : "examples"));
@@ -59,6 +57,14 @@ public final class Demo {
 
     private final KubernetesClient client;
     private String appName;
+
+    /** The stand-in for the kubelet and Deployment controller: a rollout of an image named "broken" never becomes available. */
+    static DeploymentController kubelet(TestApiServer api) {
+        DeploymentController kubelet = DeploymentController.start(api.newClient());
+        kubelet.setOutcome(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().contains("broken")
+            ? DeploymentController.Outcome.DEADLINE_EXCEEDED : DeploymentController.Outcome.AVAILABLE);
+        return kubelet;
+    }
 
     Demo(KubernetesClient client) {
         this.client = client;

@@ -54,10 +54,11 @@ public final class DeploymentRollout {
                 || (generation != null && status.getObservedGeneration() < generation)) {
             return Rollout.progressing(process + ": waiting for the deployment spec update to be observed");
         }
+        String podsRefused = podsRefused(status);
         DeploymentCondition progressingCondition = condition(status, "Progressing");
         if (progressingCondition != null && PROGRESS_DEADLINE_EXCEEDED.equals(progressingCondition.getReason())) {
             return Rollout.failed(process + ": Deployment " + deployment.getMetadata().getName()
-                + " exceeded its progress deadline (" + deployment.getSpec().getProgressDeadlineSeconds() + "s)");
+                + " exceeded its progress deadline (" + deployment.getSpec().getProgressDeadlineSeconds() + "s)" + podsRefused);
         }
         // The API server defaults spec.replicas to 1; a server that did not must be read the same way.
         int desired = Objects.requireNonNullElse(deployment.getSpec().getReplicas(), 1);
@@ -65,15 +66,29 @@ public final class DeploymentRollout {
         int replicas = Objects.requireNonNullElse(status.getReplicas(), 0);
         int available = Objects.requireNonNullElse(status.getAvailableReplicas(), 0);
         if (updated < desired) {
-            return Rollout.progressing(process + ": " + updated + " of " + desired + " new replicas have been updated");
+            return Rollout.progressing(process + ": " + updated + " of " + desired + " new replicas have been updated" + podsRefused);
         }
         if (replicas > updated) {
-            return Rollout.progressing(process + ": " + (replicas - updated) + " old replicas are pending termination");
+            return Rollout.progressing(process + ": " + (replicas - updated) + " old replicas are pending termination" + podsRefused);
         }
         if (available < updated) {
-            return Rollout.progressing(process + ": " + available + " of " + updated + " updated replicas are available");
+            return Rollout.progressing(process + ": " + available + " of " + updated + " updated replicas are available" + podsRefused);
         }
         return Rollout.complete(process + ": rolled out");
+    }
+
+    /**
+     * Why pods cannot be created, as the Deployment controller reports it (ReplicaFailure, e.g. FailedCreate: "pods … is
+     * forbidden: exceeded quota: …"), or "" when nothing stops them: a rollout that cannot start says why, where
+     * {@code kubectl rollout status} only waits, and the progress deadline later fails it with the same reason.
+     */
+    private static String podsRefused(DeploymentStatus status) {
+        DeploymentCondition failure = condition(status, "ReplicaFailure");
+        if (failure == null || !"True".equals(failure.getStatus())) {
+            return "";
+        }
+        return "; pods cannot be created (" + (failure.getReason() == null ? "ReplicaFailure" : failure.getReason()) + ")"
+            + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
     private static DeploymentCondition condition(DeploymentStatus status, String type) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,6 +23,12 @@ class DeploymentRolloutTest {
                 .withAvailableReplicas(3).withReadyReplicas(3)
             .endStatus();
     }
+
+    /** What the Deployment controller writes when a ResourceQuota refuses the ReplicaSet's pods. */
+    private static final DeploymentCondition QUOTA_EXCEEDED = new DeploymentConditionBuilder()
+        .withType("ReplicaFailure").withStatus("True").withReason("FailedCreate")
+        .withMessage("pods \"myapp-web-7d9f8-x2x9q\" is forbidden: exceeded quota: compute, requested: cpu=500m, used: cpu=2, limited: cpu=2")
+        .build();
 
     private static Rollout rollout(Deployment d) {
         return DeploymentRollout.of("web", d, 7);
@@ -88,6 +95,31 @@ class DeploymentRolloutTest {
         Rollout r = rollout(d);
         assertThat(r.state()).isEqualTo(Rollout.State.FAILED);
         assertThat(r.message()).contains("myapp-web").contains("progress deadline").contains("600s");
+    }
+
+    @Test
+    void podsTheQuotaRefusesAreNamedWhileTheRolloutWaits() {
+        Deployment d = done().editStatus().withUpdatedReplicas(0).addToConditions(QUOTA_EXCEEDED).endStatus().build();
+        Rollout r = rollout(d);
+        assertThat(r.state()).isEqualTo(Rollout.State.PROGRESSING);
+        assertThat(r.message()).isEqualTo("web: 0 of 3 new replicas have been updated; pods cannot be created (FailedCreate): "
+            + QUOTA_EXCEEDED.getMessage());
+    }
+
+    @Test
+    void aRolloutFailedAtItsDeadlineSaysWhyPodsWereNotCreated() {
+        Deployment d = done().editStatus().withUpdatedReplicas(0).addToConditions(QUOTA_EXCEEDED, new DeploymentConditionBuilder()
+            .withType("Progressing").withStatus("False").withReason("ProgressDeadlineExceeded").build()).endStatus().build();
+        Rollout r = rollout(d);
+        assertThat(r.state()).isEqualTo(Rollout.State.FAILED);
+        assertThat(r.message()).endsWith("(600s); pods cannot be created (FailedCreate): " + QUOTA_EXCEEDED.getMessage());
+    }
+
+    @Test
+    void aReplicaFailureThatIsOverIsNotMentioned() {
+        Deployment d = done().editStatus().withAvailableReplicas(2).addToConditions(new DeploymentConditionBuilder(QUOTA_EXCEEDED)
+            .withStatus("False").build()).endStatus().build();
+        assertThat(rollout(d).message()).isEqualTo("web: 2 of 3 updated replicas are available");
     }
 
     @Test

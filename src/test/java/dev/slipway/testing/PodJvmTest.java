@@ -18,7 +18,10 @@ class PodJvmTest {
             .containsExactly("-XX:+UseSerialGC");
         assertThat(options).containsSubsequence(PodJvm.IMAGE_DEFAULTS);
         // JAVA_OPTS_APPEND comes after the image's defaults, so its heap share is the one that counts.
-        assertThat(options.get(options.size() - 1)).startsWith("-XX:MaxRAMPercentage=").isNotEqualTo("-XX:MaxRAMPercentage=80.0");
+        String heapShare = options.stream().filter(option -> option.startsWith("-XX:MaxRAMPercentage=")).reduce((first, last) -> last).orElseThrow();
+        assertThat(heapShare).isNotEqualTo("-XX:MaxRAMPercentage=80.0");
+        assertThat(options.indexOf(heapShare)).isGreaterThan(options.indexOf("-XX:MaxRAMPercentage=80.0"));
+        assertThat(options).contains("-XX:CompileThresholdScaling=4");
         assertThat(options).noneMatch(option -> option.startsWith("-XX:AOTCache="));
     }
 

@@ -80,6 +80,11 @@ public final class Cluster implements AutoCloseable {
         operator = OperatorInstance.start(api.newClient(userAgent));
     }
 
+    /** Starts an operator on {@code client}, which it owns and closes from then on. */
+    public void startOperator(KubernetesClient client) {
+        operator = OperatorInstance.start(client);
+    }
+
     public void restartOperator() {
         stopOperator();
         startOperator();

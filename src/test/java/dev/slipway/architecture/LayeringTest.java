@@ -52,7 +52,7 @@ class LayeringTest {
     private static final Set<String> RECONCILE_SHELL = Set.of("AppReconciler", "AppEventSources", "AppViews", "PassExecutor",
         "ReleaseCreator", "ReleaseStore", "Ledgers", "Notices", "EventRecorder", "UnreadableObjects", "LeanCache",
         "WriteRefusals", "ReconcileErrors", "ReleaseReconciler", "RollbackReconciler", "PromotionReconciler", "RequestTriage",
-        "EnvSources", "EnvSourceAccess", "EnvSnapshotStore");
+        "EnvSources", "EnvSourceAccess", "EnvSnapshotStore", "ScrubbedFailure");
 
     @Test
     void onlyTheShellOfReconcileReachesTheApiServer() {

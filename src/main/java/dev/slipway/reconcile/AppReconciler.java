@@ -2,6 +2,7 @@ package dev.slipway.reconcile;
 
 import dev.slipway.metrics.SlipwayMetrics;
 import dev.slipway.model.App;
+import dev.slipway.model.Release;
 import dev.slipway.status.Health;
 import dev.slipway.workload.Workloads;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -98,13 +99,17 @@ public class AppReconciler implements Reconciler<App> {
 
     /** Replaces the config values of the App and its cached releases, as its conditions do ({@link ReconcileErrors#hide}). */
     private UnaryOperator<String> configValuesHidden(App app, Context<App> context) {
-        return message -> {
-            try {
-                return ReconcileErrors.hide(message, configOf(app), views.cached(app, context).releases());
-            } catch (RuntimeException releasesUnknown) {
-                return ReconcileErrors.hide(message, configOf(app), List.of());
-            }
-        };
+        List<Release> releases = cachedReleases(app, context);
+        return message -> ReconcileErrors.hide(message, configOf(app), releases);
+    }
+
+    /** The App's releases as the caches hold them, or none when even that fails (the App's own values are still hidden). */
+    private List<Release> cachedReleases(App app, Context<App> context) {
+        try {
+            return views.cached(app, context).releases();
+        } catch (RuntimeException releasesUnknown) {
+            return List.of();
+        }
     }
 
     private static Map<String, String> configOf(App app) {

@@ -77,7 +77,8 @@ final class ReconcileErrors {
         return cause(error, KubernetesClientException.class);
     }
 
-    private static <T extends Throwable> Optional<T> cause(Throwable error, Class<T> type) {
+    /** The first of {@code error} and its causes that is a {@code type}. */
+    static <T extends Throwable> Optional<T> cause(Throwable error, Class<T> type) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return Optional.of(type.cast(cause));

@@ -41,12 +41,7 @@ final class ScrubbedFailure extends RuntimeException {
      * (JOSDK hands updateErrorStatus the reconciler's exception inside its own OperatorException).
      */
     static Exception original(Exception error) {
-        for (Throwable cause = error; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof ScrubbedFailure scrubbed) {
-                return scrubbed.failure;
-            }
-        }
-        return error;
+        return ReconcileErrors.cause(error, ScrubbedFailure.class).<Exception>map(scrubbed -> scrubbed.failure).orElse(error);
     }
 
     private static Throwable scrubbed(Throwable cause, UnaryOperator<String> hide) {

@@ -2,11 +2,11 @@ package dev.slipway.demo;
 
 import dev.slipway.model.App;
 import dev.slipway.model.AppStatus;
+import dev.slipway.model.OneShot;
 import dev.slipway.model.Promotion;
 import dev.slipway.model.Release;
 import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.Rollback;
-import dev.slipway.model.RequestPhase;
 import dev.slipway.release.Releases;
 import dev.slipway.status.Conditions;
 import dev.slipway.testing.DeploymentController;
@@ -89,11 +89,7 @@ public final class Demo {
                     continue;
                 }
                 if (object instanceof Promotion promotion) {
-                    Promotion done = await("Promotion " + promotion.getMetadata().getName() + " to finish", () -> {
-                        Promotion p = client.resources(Promotion.class).inNamespace(NAMESPACE).withName(promotion.getMetadata().getName()).get();
-                        return p.getStatus() != null && p.getStatus().getPhase() != null
-                            && p.getStatus().getPhase() != RequestPhase.Pending ? p : null;
-                    });
+                    Promotion done = awaitFinished(promotion);
                     System.out.println("  promotion " + done.getStatus().getPhase() + ": " + done.getStatus().getMessage());
                     App running = awaitActive(latestVersion());
                     System.out.printf("  v%d Active, no new version (latest is still v%d)%n", running.getStatus().getActiveRelease().getVersion(),
@@ -101,11 +97,7 @@ public final class Demo {
                     continue;
                 }
                 if (object instanceof Rollback rollback) {
-                    Rollback done = await("Rollback " + rollback.getMetadata().getName() + " to finish", () -> {
-                        Rollback r = client.resources(Rollback.class).inNamespace(NAMESPACE).withName(rollback.getMetadata().getName()).get();
-                        return r.getStatus() != null && r.getStatus().getPhase() != null
-                            && r.getStatus().getPhase() != RequestPhase.Pending ? r : null;
-                    });
+                    Rollback done = awaitFinished(rollback);
                     System.out.println("  rollback " + done.getStatus().getPhase() + ": " + done.getStatus().getMessage());
                 }
                 if (expectsRelease) {
@@ -252,6 +244,17 @@ public final class Demo {
         }
         App app = app();
         return app == null || app.getStatus() == null || app.getStatus().getLatestVersion() == null ? 0 : app.getStatus().getLatestVersion();
+    }
+
+    /** The Rollback or Promotion as stored once it is carried out or refused. */
+    private <R extends OneShot<?>> R awaitFinished(R request) throws InterruptedException {
+        @SuppressWarnings("unchecked")
+        Class<R> kind = (Class<R>) request.getClass();
+        String name = request.getMetadata().getName();
+        return await(request.getKind() + " " + name + " to finish", () -> {
+            R stored = client.resources(kind).inNamespace(NAMESPACE).withName(name).get();
+            return stored != null && stored.finished() ? stored : null;
+        });
     }
 
     private static <T> T await(String what, Supplier<T> probe) throws InterruptedException {

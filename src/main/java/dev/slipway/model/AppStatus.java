@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class AppStatus implements HasConditions {
@@ -40,4 +41,22 @@ public class AppStatus implements HasConditions {
     public List<Condition> getConditions() { return conditions; }
     @Override
     public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+
+    /** Equal when every field is: what the API server would store is the same, so the status needs no write. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AppStatus other
+            && Objects.equals(observedGeneration, other.observedGeneration)
+            && Objects.equals(activeRelease, other.activeRelease)
+            && Objects.equals(latestVersion, other.latestVersion)
+            && Objects.equals(processes, other.processes)
+            && Objects.equals(appliedConfigDigest, other.appliedConfigDigest)
+            && Objects.equals(appliedProcessesDigest, other.appliedProcessesDigest)
+            && Objects.equals(conditions, other.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, activeRelease, latestVersion, processes, appliedConfigDigest, appliedProcessesDigest, conditions);
+    }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class ReleaseStatus implements HasConditions {
@@ -57,4 +58,26 @@ public class ReleaseStatus implements HasConditions {
     public List<Condition> getConditions() { return conditions; }
     @Override
     public void setConditions(List<Condition> conditions) { this.conditions = conditions; }
+
+    /** Equal when every field is: what the API server would store is the same, so the status needs no write. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReleaseStatus other
+            && Objects.equals(observedGeneration, other.observedGeneration)
+            && Objects.equals(version, other.version)
+            && Objects.equals(phase, other.phase)
+            && Objects.equals(message, other.message)
+            && Objects.equals(deployedAt, other.deployedAt)
+            && Objects.equals(supersededAt, other.supersededAt)
+            && Objects.equals(promotedAt, other.promotedAt)
+            && Objects.equals(promotedBy, other.promotedBy)
+            && Objects.equals(promotedByUid, other.promotedByUid)
+            && Objects.equals(numberedGeneration, other.numberedGeneration)
+            && Objects.equals(conditions, other.conditions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(observedGeneration, version, phase, message, deployedAt, supersededAt, promotedAt, promotedBy, promotedByUid, numberedGeneration, conditions);
+    }
 }

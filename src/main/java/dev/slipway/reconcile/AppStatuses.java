@@ -71,7 +71,7 @@ final class AppStatuses {
             list.add(historyPruned(app, keptElsewhere, generation, before.getConditions()));
         }
         after.setConditions(list);
-        if (Snapshots.same(before, after)) {
+        if (after.equals(before)) {
             return Optional.empty();
         }
         boolean newlyStalled = health.shape() == Health.Shape.STALLED && !stalledFor(before, health.reason());

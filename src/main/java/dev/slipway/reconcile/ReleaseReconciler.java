@@ -85,7 +85,7 @@ public class ReleaseReconciler implements Reconciler<Release> {
             release.getStatus() == null ? null : release.getStatus().getConditions();
         status.setConditions(conditions.of(health, release.getMetadata().getGeneration(), previous));
         if (release.getStatus() != null
-            && Snapshots.same(release.getStatus(), status)) {
+            && status.equals(release.getStatus())) {
             return;
         }
         Release copy = Snapshots.copy(release);

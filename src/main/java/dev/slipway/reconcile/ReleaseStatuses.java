@@ -38,7 +38,7 @@ final class ReleaseStatuses {
             boolean isNew = newlyNumbered.contains(release.getMetadata().getName());
             ReleaseState state = planner.plan(release);
             ReleaseStatus status = render(release, state);
-            if (!isNew && Snapshots.same(release.getStatus(), status)) {
+            if (!isNew && status.equals(release.getStatus())) {
                 after.add(release);
                 continue;
             }

@@ -47,7 +47,7 @@ final class ReusedNames {
         status.setMessage(message);
         status.setConditions(conditions.of(Health.stalled(REASON, message), release.getMetadata().getGeneration(),
             release.getStatus() == null ? null : release.getStatus().getConditions()));
-        if (release.getStatus() != null && Snapshots.same(release.getStatus(), status)) {
+        if (release.getStatus() != null && status.equals(release.getStatus())) {
             return Optional.empty();
         }
         return Optional.of(new ReleaseStatusChange(release, status, false, List.of(

@@ -12,9 +12,9 @@ import dev.slipway.model.RequestPhase;
 import dev.slipway.release.Releases;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.OperatorCrash;
+import dev.slipway.testing.ServerFixture;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,15 +26,12 @@ import org.junit.jupiter.api.Test;
  * one a crash-free run gives.
  */
 class RollbackExactlyOnceTest {
-    private final AtomicReference<OperatorCrash> crash = new AtomicReference<>();
+    private final ServerFixture<OperatorCrash> crash = ServerFixture.of(OperatorCrash::new);
     private Cluster cluster;
 
     @BeforeEach
     void start() {
-        cluster = new Cluster(dispatcher -> {
-            crash.set(new OperatorCrash(dispatcher));
-            return crash.get();
-        });
+        cluster = new Cluster(crash);
     }
 
     @AfterEach

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.OperatorCrash;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.slipway.testing.ServerFixture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,11 +14,8 @@ import org.junit.jupiter.api.Test;
 class CrashPointsTest {
     @Test
     void everyCrashPointEndsInTheCrashFreeState() {
-        AtomicReference<OperatorCrash> crash = new AtomicReference<>();
-        try (Cluster cluster = new Cluster(dispatcher -> {
-            crash.set(new OperatorCrash(dispatcher));
-            return crash.get();
-        })) {
+        ServerFixture<OperatorCrash> crash = ServerFixture.of(OperatorCrash::new);
+        try (Cluster cluster = new Cluster(crash)) {
             cluster.stopOperator();
             cluster.startOperator(crash.get().nextVictim(Integer.MAX_VALUE));
             Scenario clean = new Scenario(cluster, "clean", () -> { }, false);

@@ -12,6 +12,7 @@ import dev.slipway.testing.Cluster;
 import dev.slipway.testing.Manifests;
 import dev.slipway.testing.OperatorCrash;
 import dev.slipway.testing.RequestLog;
+import dev.slipway.testing.ServerFixture;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Env snapshots and operator restarts; and an App that does not opt in, which costs no Secret access at all. */
@@ -31,11 +31,8 @@ class EnvSnapshotRestartTest {
      */
     @Test
     void aRestartAtAnyWriteLeavesNoOrphanAndNoDuplicateSnapshot() {
-        AtomicReference<OperatorCrash> crash = new AtomicReference<>();
-        try (Cluster cluster = new Cluster(dispatcher -> {
-            crash.set(new OperatorCrash(dispatcher));
-            return crash.get();
-        })) {
+        ServerFixture<OperatorCrash> crash = ServerFixture.of(OperatorCrash::new);
+        try (Cluster cluster = new Cluster(crash)) {
             cluster.stopOperator();
             cluster.startOperator(crash.get().nextVictim(Integer.MAX_VALUE));
             deploy(cluster, "clean");
@@ -61,11 +58,8 @@ class EnvSnapshotRestartTest {
 
     @Test
     void anAppThatDoesNotOptInNeverReadsASecret() {
-        AtomicReference<RequestLog> log = new AtomicReference<>();
-        try (Cluster cluster = new Cluster(dispatcher -> {
-            log.set(new RequestLog(dispatcher));
-            return log.get();
-        })) {
+        ServerFixture<RequestLog> log = ServerFixture.of(RequestLog::new);
+        try (Cluster cluster = new Cluster(log)) {
             cluster.stopOperator();
             cluster.startOperator("slipway-operator-opted-out");
             secret(cluster, "shop");

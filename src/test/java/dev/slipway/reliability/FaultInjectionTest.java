@@ -3,7 +3,7 @@ package dev.slipway.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.slipway.testing.Cluster;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.slipway.testing.ServerFixture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,16 +29,13 @@ class FaultInjectionTest {
     @ParameterizedTest
     @EnumSource(FaultInjector.Fault.class)
     void convergesToTheFaultFreeState(FaultInjector.Fault fault) {
-        AtomicReference<FaultInjector> injector = new AtomicReference<>();
         double probability = switch (fault) {
             case THROTTLE, SERVER_ERROR -> 0.1;
             case DROPPED_WATCH -> 0.5;
             default -> 0.25;
         };
-        try (Cluster cluster = new Cluster(dispatcher -> {
-            injector.set(new FaultInjector(dispatcher, OPERATOR, fault, probability));
-            return injector.get();
-        })) {
+        ServerFixture<FaultInjector> injector = ServerFixture.of(dispatcher -> new FaultInjector(dispatcher, OPERATOR, fault, probability));
+        try (Cluster cluster = new Cluster(injector)) {
             cluster.stopOperator();
             cluster.startOperator(OPERATOR);
             for (String app : new String[] {"ref", "other"}) {

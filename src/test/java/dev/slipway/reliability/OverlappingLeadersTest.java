@@ -6,7 +6,7 @@ import dev.slipway.testing.Cluster;
 import dev.slipway.testing.OperatorInstance;
 import dev.slipway.testing.OverlapBursts;
 import dev.slipway.testing.PausedWrites;
-import java.util.concurrent.atomic.AtomicReference;
+import dev.slipway.testing.ServerFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,16 +21,13 @@ import org.junit.jupiter.api.Test;
 class OverlappingLeadersTest {
     private static final String PAUSED = "slipway-operator/paused";
 
-    private final AtomicReference<PausedWrites> pauses = new AtomicReference<>();
+    private final ServerFixture<PausedWrites> pauses = ServerFixture.of(dispatcher -> new PausedWrites(dispatcher, PAUSED::equals));
     private Cluster cluster;
     private OperatorInstance paused;
 
     @BeforeEach
     void start() {
-        cluster = new Cluster(dispatcher -> {
-            pauses.set(new PausedWrites(dispatcher, PAUSED::equals));
-            return pauses.get();
-        });
+        cluster = new Cluster(pauses);
         paused = OperatorInstance.start(cluster.api.newClient(PAUSED));
     }
 

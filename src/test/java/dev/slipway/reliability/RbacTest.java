@@ -17,6 +17,7 @@ import dev.slipway.model.ReleasePhase;
 import dev.slipway.model.RequestPhase;
 import dev.slipway.testing.Cluster;
 import dev.slipway.testing.RequestLog;
+import dev.slipway.testing.ServerFixture;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -46,11 +46,8 @@ class RbacTest {
 
     @Test
     void theClusterRoleGrantsWhatTheOperatorUsesAndNothingMore() throws Exception {
-        AtomicReference<RequestLog> log = new AtomicReference<>();
-        try (Cluster cluster = new Cluster(dispatcher -> {
-            log.set(new RequestLog(dispatcher));
-            return log.get();
-        })) {
+        ServerFixture<RequestLog> log = ServerFixture.of(RequestLog::new);
+        try (Cluster cluster = new Cluster(log)) {
             cluster.stopOperator();
             cluster.startOperator(OPERATOR);
             everyFeature(cluster);
@@ -73,11 +70,8 @@ class RbacTest {
      */
     @Test
     void theEnvSnapshotsComponentGrantsWhatOptedInAppsAddAndNothingMore() throws Exception {
-        AtomicReference<RequestLog> log = new AtomicReference<>();
-        try (Cluster cluster = new Cluster(dispatcher -> {
-            log.set(new RequestLog(dispatcher));
-            return log.get();
-        })) {
+        ServerFixture<RequestLog> log = ServerFixture.of(RequestLog::new);
+        try (Cluster cluster = new Cluster(log)) {
             cluster.stopOperator();
             cluster.startOperator(OPERATOR);
             everyFeature(cluster);

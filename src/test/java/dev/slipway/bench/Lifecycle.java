@@ -16,7 +16,8 @@ final class Lifecycle {
     /** A kubelet's default grace period: a stop that takes longer would be a SIGKILL in a pod. */
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final Duration START = Duration.ofSeconds(90);
-    private static final String LEASE_NAMESPACE = "slipway-system";
+    static final String LEASE_NAMESPACE = "slipway-system";
+    static final String LEASE_NAME = "slipway-operator";
 
     record Result(Samples stop, Samples handover) {
     }
@@ -59,7 +60,7 @@ final class Lifecycle {
 
     private void awaitHolder(String replica) throws InterruptedException {
         Poll.until(replica + " to lead", Duration.ofMillis(20), START, () -> {
-            Lease lease = cluster.client.leases().inNamespace(LEASE_NAMESPACE).withName("slipway-operator").get();
+            Lease lease = cluster.client.leases().inNamespace(LEASE_NAMESPACE).withName(LEASE_NAME).get();
             String holder = lease == null || lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity();
             return holder != null && holder.startsWith(replica + "-");
         });

@@ -29,12 +29,21 @@ record AppEventSources(InformerEventSource<Release, App> releases, InformerEvent
                        InformerEventSource<Deployment, App> deployments, InformerEventSource<Service, App> services,
                        InformerEventSource<ConfigMap, App> ledgers) {
     private static final String MANAGED_SELECTOR = Slipway.LABEL_MANAGED_BY + "=" + Slipway.MANAGED_BY;
+    /**
+     * Releases are by far the largest list (18 per App in the benchmarks: 21,600 at 1,200 Apps). Listed whole, the
+     * answer was held as one buffer beside the objects parsed from it: the heap peaked at 237 of 253 MiB during a
+     * restart, 1.7 s went to collections, and Parallel GC ran out of heap. In pages of this size (client-go's default)
+     * the buffer stays small. The API server serves them from one consistent snapshot; Fabric8 then lists without
+     * resourceVersion=0 (docs/operations.md, Sizing).
+     */
+    static final long RELEASE_LIST_PAGE = 500;
 
     static AppEventSources of(EventSourceContext<App> context) {
         return new AppEventSources(
             new InformerEventSource<>(InformerEventSourceConfiguration.from(Release.class, App.class)
                 .withName("releases")
                 .withItemStore(LeanCache.store())
+                .withInformerListLimit(RELEASE_LIST_PAGE)
                 .withSecondaryToPrimaryMapper((Release r) -> appOf(Releases.app(r), r))
                 .build(), context),
             new InformerEventSource<>(InformerEventSourceConfiguration.from(Rollback.class, App.class)

@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 /**
  * An in-process Kubernetes API: the Fabric8 mock server in CRUD mode with the CRDs from crds/ installed,
  * so the status subresource behaves as on a real server, merge patches applied as a real server applies them
- * ({@link MergePatches}) and watches that resume from a version ({@link WatchesFromVersion}). No canned expectations: every request goes to the CRUD store. The dispatcher can be wrapped (fault injection).
+ * ({@link MergePatches}), watches that resume from a version ({@link WatchesFromVersion}) and lists in pages ({@link PagedLists}). No canned expectations: every request goes to the CRUD store. The dispatcher can be wrapped (fault injection).
  */
 public final class TestApiServer implements AutoCloseable {
     /** How long closing may wait for the clients' event loops to end. */
@@ -69,7 +69,7 @@ public final class TestApiServer implements AutoCloseable {
 
     private static TestApiServer start(UnaryOperator<Dispatcher> wrapDispatcher, boolean tls) {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        Dispatcher dispatcher = wrapDispatcher.apply(new WatchesFromVersion(new AuthorizationReviews(new StatusConflicts(new MergePatches()))));
+        Dispatcher dispatcher = wrapDispatcher.apply(new PagedLists(new WatchesFromVersion(new AuthorizationReviews(new StatusConflicts(new MergePatches())))));
         var http = new MockWebServer();
         var server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), http, responses, dispatcher, tls);
         server.init();

@@ -10,12 +10,12 @@ import dev.slipway.testing.DeploymentController;
 import dev.slipway.testing.Manifests;
 import dev.slipway.testing.OperatorInstance;
 import dev.slipway.testing.RequestLog;
+import dev.slipway.testing.ServerFixture;
 import dev.slipway.testing.TestApiServer;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +25,7 @@ class LeaderElectionTest {
     private static final Duration HANDOVER = Duration.ofSeconds(30);
     private static final String LEASE_NAMESPACE = "slipway-system";
 
-    private final AtomicReference<RequestLog> log = new AtomicReference<>();
+    private final ServerFixture<RequestLog> log = ServerFixture.of(RequestLog::new);
     private TestApiServer api;
     private DeploymentController deployments;
     private OperatorInstance first;
@@ -45,10 +45,7 @@ class LeaderElectionTest {
 
     @Test
     void onlyTheLeaderWritesAndTheFollowerTakesOverWhenItDies() {
-        api = TestApiServer.start(dispatcher -> {
-            log.set(new RequestLog(dispatcher));
-            return log.get();
-        });
+        api = TestApiServer.start(log);
         KubernetesClient client = api.newClient();
         deployments = DeploymentController.start(api.newClient());
         first = OperatorInstance.startReplica(api.newClient("replica-1"), LEASE_NAMESPACE, "replica-1");

@@ -6,11 +6,11 @@ import dev.slipway.testing.DeploymentController;
 import dev.slipway.testing.OperatorProcess;
 import dev.slipway.testing.OverlapBursts;
 import dev.slipway.testing.PausedWrites;
+import dev.slipway.testing.ServerFixture;
 import dev.slipway.testing.TestApiServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,11 +23,9 @@ import org.junit.jupiter.api.Test;
 class OverlappingReplicasIT {
     private static final Duration START = Duration.ofSeconds(90);
 
-    private final AtomicReference<PausedWrites> pauses = new AtomicReference<>();
-    private final TestApiServer api = TestApiServer.start(dispatcher -> {
-        pauses.set(new PausedWrites(dispatcher, agent -> agent.startsWith("slipway-operator/")));
-        return pauses.get();
-    });
+    private final ServerFixture<PausedWrites> pauses =
+        ServerFixture.of(dispatcher -> new PausedWrites(dispatcher, agent -> agent.startsWith("slipway-operator/")));
+    private final TestApiServer api = TestApiServer.start(pauses);
     private final DeploymentController deployments = DeploymentController.start(api.newClient());
     private OperatorProcess first;
     private OperatorProcess second;

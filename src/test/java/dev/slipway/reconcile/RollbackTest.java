@@ -18,6 +18,7 @@ import dev.slipway.testing.Cluster;
 import dev.slipway.testing.ClusterScenario;
 import dev.slipway.testing.OperatorInstance;
 import dev.slipway.testing.RequestLog;
+import dev.slipway.testing.ServerFixture;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +27,11 @@ import org.junit.jupiter.api.Test;
 class RollbackTest extends ClusterScenario {
     /** The User-Agent of the operator that runs only the Rollback controller, to tell its requests apart. */
     private static final String ROLLBACKS_ONLY = "slipway-rollbacks-only";
-    private RequestLog requests;
+    private final ServerFixture<RequestLog> requests = ServerFixture.of(RequestLog::new);
 
     @Override
     protected Cluster newCluster() {
-        return new Cluster(dispatcher -> requests = new RequestLog(dispatcher));
+        return new Cluster(requests);
     }
 
     @BeforeEach
@@ -137,7 +138,7 @@ class RollbackTest extends ClusterScenario {
 
     /** GETs of the one App by the Rollback controller; lists and watches (the informer) are not reads of it. */
     private List<RequestLog.Request> appReads(String app) {
-        return requests.requests().stream()
+        return requests.get().requests().stream()
             .filter(r -> ROLLBACKS_ONLY.equals(r.userAgent()) && r.method().equals("GET")
                 && r.path().split("\\?")[0].endsWith("/namespaces/shop/apps/" + app))
             .toList();

@@ -47,8 +47,11 @@ final class PagedLists extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         String path = request.getPath();
-        Matcher limit = LIMIT.matcher(path == null ? "" : path);
-        if (!"GET".equals(request.getMethod()) || path.contains("watch=true") || !limit.find()) {
+        if (!"GET".equals(request.getMethod()) || path == null || path.contains("watch=true")) {
+            return server.dispatch(request);
+        }
+        Matcher limit = LIMIT.matcher(path);
+        if (!limit.find()) {
             return server.dispatch(request);
         }
         int size = Integer.parseInt(limit.group(1));

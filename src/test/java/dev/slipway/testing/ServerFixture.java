@@ -5,8 +5,8 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * A fixture put around the in-process API server's dispatcher when a {@link Cluster} starts (a crash injector, a
- * request log, paused writes), kept so that the test can steer or read it afterwards:
+ * A fixture put around the in-process API server's dispatcher when a {@link Cluster} or {@link TestApiServer} starts (a
+ * crash injector, a request log, paused writes), kept so that the test can steer or read it afterwards:
  * {@code var crash = ServerFixture.of(OperatorCrash::new); new Cluster(crash); crash.get().nextVictim(3)}.
  */
 public final class ServerFixture<T extends Dispatcher> implements UnaryOperator<Dispatcher> {
@@ -31,7 +31,7 @@ public final class ServerFixture<T extends Dispatcher> implements UnaryOperator<
     public T get() {
         T current = fixture;
         if (current == null) {
-            throw new IllegalStateException("no server has been started with this fixture yet: pass it to new Cluster(...) first");
+            throw new IllegalStateException("no server has been started with this fixture yet: pass it to new Cluster(...) or TestApiServer.start(...) first");
         }
         return current;
     }

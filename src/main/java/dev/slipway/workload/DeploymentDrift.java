@@ -21,8 +21,8 @@ public final class DeploymentDrift {
     }
 
     public static boolean drifted(Deployment desired, Deployment actual) {
-        return !FIELDS.covers(json(desired.getMetadata().getLabels()), json(actual.getMetadata().getLabels()))
-            || !FIELDS.covers(json(desired.getMetadata().getAnnotations()), json(actual.getMetadata().getAnnotations()))
+        return !OwnedFields.coversEntries(desired.getMetadata().getLabels(), actual.getMetadata().getLabels())
+            || !OwnedFields.coversEntries(desired.getMetadata().getAnnotations(), actual.getMetadata().getAnnotations())
             || !Objects.equals(desired.getSpec().getTemplate().getMetadata().getLabels(),
                 actual.getSpec().getTemplate().getMetadata().getLabels())
             || !FIELDS.covers(json(desired.getSpec()), json(actual.getSpec()));

@@ -3,6 +3,7 @@ package dev.slipway.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,8 @@ import java.util.Set;
  */
 final class OwnedFields {
     private static final Set<String> QUANTITY_MAPS = Set.of("limits", "requests");
+    /** Maps whose keys are anyone's to choose: a label named "env" is not the container field env. */
+    private static final Set<String> FREE_FORM_MAPS = Set.of("labels", "annotations", "matchLabels", "nodeSelector");
 
     private final Set<String> strictKeys;
 
@@ -24,6 +27,24 @@ final class OwnedFields {
 
     boolean covers(JsonNode desired, JsonNode actual) {
         return covers(null, desired, actual);
+    }
+
+    /**
+     * The same question for a map of strings (labels, annotations), asked without building trees of both: every
+     * entry the operator sets has its value in {@code actual}; entries others add are theirs.
+     */
+    static boolean coversEntries(Map<String, String> desired, Map<String, String> actual) {
+        if (desired == null) {
+            return true;
+        }
+        for (Map.Entry<String, String> entry : desired.entrySet()) {
+            String value = entry.getValue();
+            String present = actual == null ? null : actual.get(entry.getKey());
+            if (present == null ? value != null && !value.isEmpty() : value != null && !value.equals(present)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean covers(String key, JsonNode desired, JsonNode actual) {
@@ -46,7 +67,7 @@ final class OwnedFields {
                     return false;
                 }
             }
-            Iterator<String> actualNames = actual.fieldNames();
+            Iterator<String> actualNames = key != null && FREE_FORM_MAPS.contains(key) ? Collections.emptyIterator() : actual.fieldNames();
             while (actualNames.hasNext()) {
                 String name = actualNames.next();
                 if (strictKeys.contains(name) && !desired.has(name) && !isEmpty(actual.get(name))) {

@@ -14,8 +14,7 @@ public final class ServiceDrift {
     }
 
     public static boolean drifted(Service desired, Service actual) {
-        return !FIELDS.covers(DeploymentDrift.json(desired.getMetadata().getLabels()),
-                DeploymentDrift.json(actual.getMetadata().getLabels()))
+        return !OwnedFields.coversEntries(desired.getMetadata().getLabels(), actual.getMetadata().getLabels())
             || !Objects.equals(desired.getSpec().getSelector(), actual.getSpec().getSelector())
             || !FIELDS.covers(DeploymentDrift.json(desired.getSpec()), DeploymentDrift.json(actual.getSpec()));
     }

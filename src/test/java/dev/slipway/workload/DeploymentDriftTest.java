@@ -85,6 +85,42 @@ class DeploymentDriftTest {
             d -> d.getMetadata().getAnnotations().put("team.example/owner", "payments")))).isFalse();
     }
 
+    /**
+     * Keys others choose are theirs, whatever they are called: a label or annotation named like a container field the
+     * operator owns ("env", "args") is not that field. It was once taken for it, and correcting kept it, so every
+     * pass wrote the Deployment again.
+     */
+    @Test
+    void labelsAndAnnotationsOthersAddAreNoDriftWhateverTheirName() {
+        Deployment desired = desired(2);
+        Deployment labelled = edited(desired, d -> {
+            d.getMetadata().setLabels(new HashMap<>(d.getMetadata().getLabels()));
+            d.getMetadata().getLabels().put("env", "prod");
+            d.getMetadata().getAnnotations().put("args", "kept by another tool");
+            d.getSpec().getTemplate().getMetadata().setAnnotations(new HashMap<>(d.getSpec().getTemplate().getMetadata().getAnnotations()));
+            d.getSpec().getTemplate().getMetadata().getAnnotations().put("env", "prod");
+        });
+
+        assertThat(DeploymentDrift.drifted(desired, labelled)).isFalse();
+        assertThat(DeploymentDrift.drifted(desired, DeploymentDrift.corrected(desired, edited(desired,
+            d -> d.getMetadata().setLabels(Map.of("env", "prod")))))).as("once corrected, the foreign label stays and is no drift").isFalse();
+    }
+
+    @Test
+    void aChangedOrMissingLabelOfTheOperatorIsDrift() {
+        Deployment desired = desired(2);
+        String key = desired.getMetadata().getLabels().keySet().iterator().next();
+
+        assertThat(DeploymentDrift.drifted(desired, edited(desired, d -> {
+            d.getMetadata().setLabels(new HashMap<>(d.getMetadata().getLabels()));
+            d.getMetadata().getLabels().put(key, "someone-else");
+        }))).isTrue();
+        assertThat(DeploymentDrift.drifted(desired, edited(desired, d -> {
+            d.getMetadata().setLabels(new HashMap<>(d.getMetadata().getLabels()));
+            d.getMetadata().getLabels().remove(key);
+        }))).isTrue();
+    }
+
     @Test
     void handEditedImageIsDrift() {
         Deployment desired = desired(2);

@@ -32,9 +32,11 @@ public final class ConfigChange {
         }
     }
 
+    /** The comparison {@link #digest} stands for, without serializing and hashing both sides (every App pass asks). */
     public static boolean same(Map<String, String> config, List<EnvFromSource> envFrom,
                                Map<String, String> otherConfig, List<EnvFromSource> otherEnvFrom) {
-        return digest(config, envFrom).equals(digest(otherConfig, otherEnvFrom));
+        return Objects.equals(config == null ? Map.of() : config, otherConfig == null ? Map.of() : otherConfig)
+            && Objects.equals(envFrom == null ? List.of() : envFrom, otherEnvFrom == null ? List.of() : otherEnvFrom);
     }
 
     /** "Set LOG_LEVEL, FOO; unset BAR", like Heroku's history; envFrom changes are named too. */

@@ -65,6 +65,11 @@ class ConfigChangeTest {
     void sameIgnoresOrderButNoticesValues() {
         assertThat(ConfigChange.same(ordered("A", "1", "B", "2"), null, ordered("B", "2", "A", "1"), List.of())).isTrue();
         assertThat(ConfigChange.same(Map.of("A", "1"), null, Map.of("A", "2"), null)).isFalse();
+        assertThat(ConfigChange.same(Map.of("A", "1"), null, Map.of("A", "1", "B", "2"), null)).isFalse();
+        assertThat(ConfigChange.same(null, List.of(configMap("one")), Map.of(), List.of(configMap("one")))).isTrue();
+        assertThat(ConfigChange.same(null, List.of(configMap("one")), null, List.of(configMap("two")))).isFalse();
+        assertThat(ConfigChange.same(null, List.of(configMap("one"), configMap("two")), null, List.of(configMap("two"), configMap("one"))))
+            .as("envFrom order decides which source wins a name").isFalse();
     }
 
     @Test

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * cannot be read (a number beyond its type, a malformed quantity, a wrong type) is left null and the problem is
  * recorded on the object ({@link ReadProblem}) for the operator to report. Fields the model does not know (a
  * newer CRD's) are skipped, as every Kubernetes client does; the operator never writes a whole spec back, so
- * they are kept on the server.
+ * they are kept on the server. String values are read through {@link SharedStrings}, so the caches hold one copy of each
+ * text that repeats across objects.
  */
 public final class TolerantReader<T extends CustomResource<?, ?> & ReadProblem> extends StdDeserializer<T>
     implements ContextualDeserializer {
@@ -65,7 +66,7 @@ public final class TolerantReader<T extends CustomResource<?, ?> & ReadProblem> 
             String field = parser.currentName();
             boolean present = parser.nextToken() != JsonToken.VALUE_NULL;
             switch (field) {
-                case "metadata" -> object.setMetadata(present ? readers.metadata().readValue(parser) : null);
+                case "metadata" -> object.setMetadata(present ? readers.metadata().readValue(new SharingParser(parser, SharedStrings.CACHED)) : null);
                 case "spec" -> setSpec(object, present ? read(readers.spec(), parser, context, "spec", specProblems) : null);
                 case "status" -> setStatus(object, present ? read(readers.status(), parser, context, "status", statusProblems) : null);
                 default -> parser.skipChildren();
@@ -87,7 +88,7 @@ public final class TolerantReader<T extends CustomResource<?, ?> & ReadProblem> 
     private static Object read(ObjectReader reader, JsonParser parser, DeserializationContext context, String part,
                                List<String> problems) throws IOException {
         TokenBuffer copy = context.bufferAsCopyOfValue(parser);
-        try (JsonParser tokens = copy.asParser(parser.getCodec())) {
+        try (JsonParser tokens = new SharingParser(copy.asParser(parser.getCodec()), SharedStrings.CACHED)) {
             return reader.readValue(tokens);
         } catch (JsonMappingException e) {
             problems.add(describe(part, e));

@@ -51,6 +51,25 @@ class TolerantReaderTest {
             .satisfies(c -> assertThat(c.getMessage()).isEqualTo("running"));
     }
 
+    /**
+     * Text that repeats across cached objects is held once (SharedStrings): the values of metadata, spec and status,
+     * map values and list elements alike. Each JSON value is parsed into a String of its own otherwise.
+     */
+    @Test
+    void repeatedTextOfTwoObjectsIsOneInstance() {
+        String json = release("shared-UID").replace("\"description\"", "\"processes\": {\"web\": {\"args\": [\"serve\", \"--quiet\"]}}, \"description\"");
+        Release one = serialization.unmarshal(json.replace("shared-UID", "shared-1"), Release.class);
+        Release two = serialization.unmarshal(json.replace("shared-UID", "shared-2"), Release.class);
+
+        assertThat(two.getMetadata().getNamespace()).isSameAs(one.getMetadata().getNamespace());
+        assertThat(two.getMetadata().getLabels().get("slipway.dev/app")).isSameAs(one.getMetadata().getLabels().get("slipway.dev/app"));
+        assertThat(two.getSpec().getImage()).isSameAs(one.getSpec().getImage());
+        assertThat(two.getSpec().getConfig().get("GREETING")).isSameAs(one.getSpec().getConfig().get("GREETING"));
+        assertThat(two.getStatus().getConditions().get(0).getMessage()).isSameAs(one.getStatus().getConditions().get(0).getMessage());
+        assertThat(two.getSpec().getProcesses().get("web").getArgs().get(1)).isSameAs(one.getSpec().getProcesses().get("web").getArgs().get(1));
+        assertThat(two.getMetadata().getUid()).isEqualTo("shared-2");
+    }
+
     @Test
     void anUnreadableStatusLeavesTheSpecReadAndSaysWhere() {
         Release release = serialization.unmarshal(release("bad-status").replace("\"version\": 7", "\"version\": {\"not\": \"a number\"}"), Release.class);

@@ -42,8 +42,8 @@ aot: $(TEST_CLASSPATH) ## Package, then train the start-up archives: AppCDS on J
 	$(TEST_MAIN) dev.slipway.bench.ArchiveTraining
 
 run: aot ## Run the packaged operator against the cluster of the current kubeconfig (CRDs must be installed)
-	cd target/quarkus-app && if [ -f app.aot ]; then exec $(JAVA25) -XX:InitialRAMPercentage=20 -XX:CompileThresholdScaling=4 -XX:AOTCache=app.aot -jar quarkus-run.jar; \
-	  else exec $(JAVA) -XX:InitialRAMPercentage=20 -XX:CompileThresholdScaling=4 -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar; fi
+	cd target/quarkus-app && if [ -f app.aot ]; then exec $(JAVA25) -XX:InitialRAMPercentage=20 -XX:CompileThresholdScaling=4 -XX:TieredStopAtLevel=1 -XX:AOTCache=app.aot -jar quarkus-run.jar; \
+	  else exec $(JAVA) -XX:InitialRAMPercentage=20 -XX:CompileThresholdScaling=4 -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=app-cds.jsa -jar quarkus-run.jar; fi
 
 crds: $(TEST_CLASSPATH) ## Regenerate the CRDs from the Java model into crds/
 	$(MVN) -q -DskipTests test-compile

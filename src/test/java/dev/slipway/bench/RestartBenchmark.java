@@ -132,7 +132,7 @@ public final class RestartBenchmark {
     /**
      * Heap and RSS with every App reconciled: as the pod in deploy/ runs (its collector, testing/PodJvm), and with
      * the other collectors the pod could run: the image's default (Parallel), G1 (what a JVM chooses by itself on a
-     * machine with 2 CPUs and about 2 GiB) and the pod's with C1 only (no C2 compiler). One of those that does not come up
+     * machine with 2 CPUs and about 2 GiB) and the pod's with the JVM's default tiers (C2 beside the pod's C1 only). One of those that does not come up
      * (out of heap) is reported and the next is measured; the deployed set-up failing ends the run.
      */
     private void memory(int apps, int releases) throws Exception {
@@ -140,7 +140,7 @@ public final class RestartBenchmark {
         long limit = pod.memoryLimitBytes();
         Path gcLog = Path.of("target/bench/restart-gc.log");
         for (List<String> options : List.of(List.of(NATIVE_MEMORY_TRACKING, GcLog.option(gcLog)), List.of("-XX:+UseParallelGC"),
-                List.of("-XX:+UseG1GC"), List.of("-XX:TieredStopAtLevel=1"))) {
+                List.of("-XX:+UseG1GC"), List.of("-XX:TieredStopAtLevel=4"))) {
             boolean deployed = options.contains(NATIVE_MEMORY_TRACKING);
             String label = deployed ? "as deployed" : String.join(" ", options);
             OperatorJvm variant = jvm.with(options.toArray(String[]::new));

@@ -21,7 +21,7 @@ class PodJvmTest {
         String heapShare = options.stream().filter(option -> option.startsWith("-XX:MaxRAMPercentage=")).reduce((first, last) -> last).orElseThrow();
         assertThat(heapShare).isNotEqualTo("-XX:MaxRAMPercentage=80.0");
         assertThat(options.indexOf(heapShare)).isGreaterThan(options.indexOf("-XX:MaxRAMPercentage=80.0"));
-        assertThat(options).contains("-XX:CompileThresholdScaling=4", "-XX:InitialRAMPercentage=20");
+        assertThat(options).contains("-XX:CompileThresholdScaling=4", "-XX:InitialRAMPercentage=20", "-XX:TieredStopAtLevel=1");
         assertThat(options).noneMatch(option -> option.startsWith("-XX:AOTCache="));
     }
 

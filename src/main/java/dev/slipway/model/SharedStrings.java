@@ -4,7 +4,7 @@ package dev.slipway.model;
  * One instance for equal strings read into the operator's caches. Most text of a cached release repeats across the
  * App's releases and across Apps (condition types, reasons and messages, phases, namespace, owner reference, image,
  * config values, process templates); read as is, each copy is a String of its own that lives as long as the cache.
- * A list lists an App's releases one after another, so the repeats of one App meet while its text is still held.
+ * The API server lists an App's releases one after another, so the repeats of one App meet while its text is held.
  * Measured at 1,200 Apps (docs/benchmarks.md, restart): less heap for the cache and 0.93× the restart time.
  * <p>
  * Bounded and lossy rather than an intern pool: one slot per hash bucket, a newcomer takes the slot of the string it

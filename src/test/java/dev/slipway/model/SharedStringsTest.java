@@ -16,6 +16,18 @@ class SharedStringsTest {
         assertThat(strings.share(null)).isNull();
     }
 
+    /** A long text is passed through and never held: a slot would keep it after the cache dropped it. */
+    @Test
+    void textLongerThanTheLimitIsNeitherSharedNorHeld() {
+        SharedStrings strings = new SharedStrings(4);
+        String limit = "x".repeat(SharedStrings.MAX_LENGTH);
+        String longer = limit + "y";
+
+        assertThat(strings.share(new String(limit))).isSameAs(strings.share(limit));
+        String first = strings.share(new String(longer));
+        assertThat(strings.share(new String(longer))).isEqualTo(longer).isNotSameAs(first);
+    }
+
     /** Bounded: a string that lands on a taken slot takes it; the one it replaced is simply not shared any more. */
     @Test
     void aCollisionReplacesTheHeldStringAndNeverReturnsAnUnequalOne() {

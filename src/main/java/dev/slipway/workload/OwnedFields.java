@@ -3,7 +3,6 @@ package dev.slipway.workload;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
@@ -67,14 +66,7 @@ final class OwnedFields {
                     return false;
                 }
             }
-            Iterator<String> actualNames = key != null && FREE_FORM_MAPS.contains(key) ? Collections.emptyIterator() : actual.fieldNames();
-            while (actualNames.hasNext()) {
-                String name = actualNames.next();
-                if (strictKeys.contains(name) && !desired.has(name) && !isEmpty(actual.get(name))) {
-                    return false;
-                }
-            }
-            return true;
+            return (key != null && FREE_FORM_MAPS.contains(key)) || noStrictFieldAdded(desired, actual);
         }
         if (desired.isArray()) {
             if (!actual.isArray() || actual.size() != desired.size()) {
@@ -91,6 +83,18 @@ final class OwnedFields {
             return desired.decimalValue().compareTo(actual.decimalValue()) == 0;
         }
         return desired.asText().equals(actual.asText());
+    }
+
+    /** Whether {@code actual} sets none of the strict fields that {@code desired} leaves out. */
+    private boolean noStrictFieldAdded(JsonNode desired, JsonNode actual) {
+        Iterator<String> actualNames = actual.fieldNames();
+        while (actualNames.hasNext()) {
+            String name = actualNames.next();
+            if (strictKeys.contains(name) && !desired.has(name) && !isEmpty(actual.get(name))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** "500m" and "0.5" are the same CPU: the API server rewrites quantities to a canonical form. */

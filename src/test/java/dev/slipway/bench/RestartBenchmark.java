@@ -132,8 +132,9 @@ public final class RestartBenchmark {
     /**
      * Heap and RSS with every App reconciled: as the pod in deploy/ runs (its collector, testing/PodJvm), and with
      * the other collectors the pod could run: the image's default (Parallel), G1 (what a JVM chooses by itself on a
-     * machine with 2 CPUs and about 2 GiB) and the pod's with the JVM's default tiers (C2 beside the pod's C1 only). One of those that does not come up
-     * (out of heap) is reported and the next is measured; the deployed set-up failing ends the run.
+     * machine with 2 CPUs and about 2 GiB) and the pod's with the JVM's default tiers (C2 beside the pod's C1 only).
+     * One of those that does not come up (out of heap) is reported and the next is measured; the deployed set-up
+     * failing ends the run.
      */
     private void memory(int apps, int releases) throws Exception {
         PodJvm pod = PodJvm.fromDeployment();

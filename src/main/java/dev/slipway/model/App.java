@@ -45,4 +45,10 @@ public class App extends CustomResource<AppSpec, AppStatus> implements Namespace
         this.unreadable = unreadable;
         UnreadableRecords.record(getMetadata(), unreadable);
     }
+
+    /** Cheap, and consistent with CustomResource's equals, which stays ({@link ObjectHash}). */
+    @Override
+    public int hashCode() {
+        return ObjectHash.of(this);
+    }
 }

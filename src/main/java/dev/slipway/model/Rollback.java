@@ -44,4 +44,10 @@ public class Rollback extends CustomResource<RollbackSpec, RollbackStatus> imple
         this.unreadable = unreadable;
         UnreadableRecords.record(getMetadata(), unreadable);
     }
+
+    /** Cheap, and consistent with CustomResource's equals, which stays ({@link ObjectHash}). */
+    @Override
+    public int hashCode() {
+        return ObjectHash.of(this);
+    }
 }

@@ -18,10 +18,11 @@ import java.util.Optional;
  * @param claimsToStore   the ledger with this pass's new claims, when there are any
  * @param problems        problems of the App spec
  * @param requests        the request refused, the staged release promoted, and the release made for a request
+ * @param digests         the App spec's digests, for this pass's later phases
  */
 record ClaimPlan(AppView view, History history, List<ReleaseStatusChange> reusedNames, long committed,
                  Map<String, Long> versions, Optional<NameLedger> claimsToStore, List<String> problems,
-                 RequestDecision requests) {
+                 RequestDecision requests, SpecDigests digests) {
 
     /**
      * What applying the plan came to.

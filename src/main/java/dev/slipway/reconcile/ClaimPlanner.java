@@ -85,8 +85,9 @@ final class ClaimPlanner {
         Selection running = TargetSelection.select(app, numbered, invalid.keySet(), active);
         History history = new History(all, numbered, List.copyOf(unnumbered), invalid, active, running);
         List<String> problems = AppValidator.problems(app);
+        SpecDigests digests = new SpecDigests(app);
         RequestDecision requests = ReleaseRequests.decide(view, history, claims, problems,
-            new RollbackRequests(view.conditions()), new PromotionRequests(view.conditions(), view.timestamp()), env);
-        return new ClaimPlan(view, history, refusals, committed, versions, claims.toStore(), problems, requests);
+            new RollbackRequests(view.conditions()), new PromotionRequests(view.conditions(), view.timestamp()), env, digests);
+        return new ClaimPlan(view, history, refusals, committed, versions, claims.toStore(), problems, requests, digests);
     }
 }

@@ -41,15 +41,16 @@ final class ConfigReleases {
      * @param active the release whose rollout completed last, or null
      * @param newest the newest release of the App, numbered or not, or null
      */
-    static Optional<RequestedRelease> release(App app, Release build, Release active, Release newest, List<Release> all, Claims claims) {
+    static Optional<RequestedRelease> release(App app, SpecDigests digests, Release build, Release active, Release newest, List<Release> all,
+                                              Claims claims) {
         if (build == null) {
             return Optional.empty();
         }
         AppSpec spec = app.getSpec();
         AppStatus status = app.getStatus();
-        String configDigest = specDigest(app);
+        String configDigest = digests.config();
         Map<String, ProcessTemplate> templates = ProcessChange.templates(spec.getProcesses());
-        String processesDigest = ProcessChange.digest(templates);
+        String processesDigest = digests.processes();
         boolean config = due(status == null ? null : status.getAppliedConfigDigest(), configDigest, Slipway.ANNOTATION_CONFIG_DIGEST,
             build, all) && !(newest != null
                 && ConfigChange.same(newest.getSpec().getConfig(), newest.getSpec().getEnvFrom(), spec.getConfig(), spec.getEnvFrom()));

@@ -58,9 +58,9 @@ final class RecordPlanner {
 
         List<String> conflicts = deploys ? deployed.workloads().conflicts() : List.of();
         Health health = AppHealth.of(app, claim.problems(), conflicts, selection, target, pruned.remaining(), nowActive);
-        String appliedConfig = claim.problems().isEmpty() ? ConfigReleases.specDigest(app)
+        String appliedConfig = claim.problems().isEmpty() ? claim.digests().config()
             : app.getStatus() == null ? null : app.getStatus().getAppliedConfigDigest();
-        String appliedProcesses = claim.problems().isEmpty() ? ConfigReleases.processesDigest(app)
+        String appliedProcesses = claim.problems().isEmpty() ? claim.digests().processes()
             : app.getStatus() == null ? null : app.getStatus().getAppliedProcessesDigest();
         Optional<AppStatuses.Change> appStatus = new AppStatuses(view.conditions()).change(app, health, latestVersion, nowActive,
             deployments, new AppStatuses.Applied(appliedConfig, appliedProcesses), activeRelease != null ? activeRelease : target,

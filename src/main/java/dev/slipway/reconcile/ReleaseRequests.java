@@ -25,9 +25,10 @@ final class ReleaseRequests {
      * @param history     the App's releases before anything is made, and which of them runs
      * @param appProblems problems of the App spec; an invalid App gets no new releases
      * @param env         the App's snapshotted env sources: a change of theirs is a config change too, after the spec's
+     * @param digests     the App spec's digests, shared with the pass's last phase
      */
     static RequestDecision decide(AppView view, History history, Claims claims, List<String> appProblems, RollbackRequests rollbacks,
-                                  PromotionRequests promotions, EnvView env) {
+                                  PromotionRequests promotions, EnvView env, SpecDigests digests) {
         App app = view.app();
         ReleaseRef active = history.active();
         Selection running = history.running();
@@ -60,7 +61,7 @@ final class ReleaseRequests {
         }
         Release activeRelease = history.numbered(active);
         Release build = ConfigBase.of(running, activeRelease, history.unnumbered());
-        Optional<RequestedRelease> config = ConfigReleases.release(app, build, activeRelease, history.newest(), history.all(), claims);
+        Optional<RequestedRelease> config = ConfigReleases.release(app, digests, build, activeRelease, history.newest(), history.all(), claims);
         return decision.orElse(config.isPresent() ? config : EnvRotations.release(app, build, history.all(), env, claims));
     }
 

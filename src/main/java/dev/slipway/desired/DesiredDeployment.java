@@ -9,11 +9,14 @@ import dev.slipway.model.Release;
 import dev.slipway.model.RolloutPolicy;
 import dev.slipway.model.Slipway;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
-import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.LabelSelector;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,49 +59,58 @@ public final class DesiredDeployment {
         }
         podAnnotations.put(Slipway.ANNOTATION_RELEASE, releaseName);
 
-        return new DeploymentBuilder()
-            .withNewMetadata()
-                .withName(WorkloadNames.objectName(app, process))
-                .withNamespace(app.getMetadata().getNamespace())
-                .withLabels(WorkloadNames.labels(app, process))
-                .withAnnotations(Map.of(Slipway.ANNOTATION_RELEASE, releaseName, Slipway.LABEL_VERSION, version))
-                .withOwnerReferences(Owners.controllerReference(app))
-            .endMetadata()
-            .withNewSpec()
-                .withReplicas(processSpec.getReplicas())
-                .withProgressDeadlineSeconds(progressDeadlineSeconds(spec))
-                .withNewSelector().withMatchLabels(WorkloadNames.selector(app, process)).endSelector()
-                .withNewTemplate()
-                    .withNewMetadata().withLabels(podLabels).withAnnotations(podAnnotations).endMetadata()
-                    .withSpec(new PodSpecBuilder()
-                        .withServiceAccountName(pod.getServiceAccountName())
-                        .withImagePullSecrets(pod.getImagePullSecrets())
-                        .withNodeSelector(pod.getNodeSelector())
-                        .withTolerations(pod.getTolerations())
-                        .withSecurityContext(pod.getSecurityContext())
-                        .withContainers(container(app, process, processSpec, release))
-                        .build())
-                .endTemplate()
-            .endSpec()
-            .build();
+        // Set field by field: Fabric8's builders copy each nested object they are given, and copied the pod spec thrice.
+        ObjectMeta metadata = new ObjectMeta();
+        metadata.setName(WorkloadNames.objectName(app, process));
+        metadata.setNamespace(app.getMetadata().getNamespace());
+        metadata.setLabels(WorkloadNames.labels(app, process));
+        metadata.setAnnotations(new LinkedHashMap<>(Map.of(Slipway.ANNOTATION_RELEASE, releaseName, Slipway.LABEL_VERSION, version)));
+        metadata.setOwnerReferences(new ArrayList<>(List.of(Owners.controllerReference(app))));
+
+        PodSpec podSpec = new PodSpec();
+        podSpec.setServiceAccountName(pod.getServiceAccountName());
+        podSpec.setImagePullSecrets(pod.getImagePullSecrets());
+        podSpec.setNodeSelector(pod.getNodeSelector());
+        podSpec.setTolerations(pod.getTolerations());
+        podSpec.setSecurityContext(pod.getSecurityContext());
+        podSpec.setContainers(new ArrayList<>(List.of(container(app, process, processSpec, release))));
+        ObjectMeta podMetadata = new ObjectMeta();
+        podMetadata.setLabels(podLabels);
+        podMetadata.setAnnotations(podAnnotations);
+
+        DeploymentSpec deploymentSpec = new DeploymentSpec();
+        deploymentSpec.setReplicas(processSpec.getReplicas());
+        deploymentSpec.setProgressDeadlineSeconds(progressDeadlineSeconds(spec));
+        LabelSelector selector = new LabelSelector();
+        selector.setMatchLabels(WorkloadNames.selector(app, process));
+        deploymentSpec.setSelector(selector);
+        deploymentSpec.setTemplate(new PodTemplateSpec(podMetadata, podSpec));
+
+        Deployment deployment = new Deployment();
+        deployment.setMetadata(metadata);
+        deployment.setSpec(deploymentSpec);
+        return deployment;
     }
 
     private static Container container(App app, String process, ProcessSpec processSpec, Release release) {
-        ContainerBuilder container = new ContainerBuilder()
-            .withName(process)
-            .withImage(release.getSpec().getImage())
-            .withCommand(emptyToNull(processSpec.getCommand()))
-            .withArgs(emptyToNull(processSpec.getArgs()))
-            .withEnv(ReleaseEnv.of(app.getMetadata().getName(), process, release))
-            .withEnvFrom(emptyToNull(SnapshotEnvFrom.of(release)))
-            .withResources(processSpec.getResources())
-            .withReadinessProbe(processSpec.getReadinessProbe())
-            .withLivenessProbe(processSpec.getLivenessProbe());
+        Container container = new Container();
+        container.setName(process);
+        container.setImage(release.getSpec().getImage());
+        container.setCommand(emptyToNull(processSpec.getCommand()));
+        container.setArgs(emptyToNull(processSpec.getArgs()));
+        container.setEnv(ReleaseEnv.of(app.getMetadata().getName(), process, release));
+        container.setEnvFrom(emptyToNull(SnapshotEnvFrom.of(release)));
+        container.setResources(processSpec.getResources());
+        container.setReadinessProbe(processSpec.getReadinessProbe());
+        container.setLivenessProbe(processSpec.getLivenessProbe());
         if (processSpec.getPort() != null) {
-            container.withPorts(new ContainerPortBuilder()
-                .withName(PORT_NAME).withContainerPort(processSpec.getPort()).withProtocol("TCP").build());
+            ContainerPort port = new ContainerPort();
+            port.setName(PORT_NAME);
+            port.setContainerPort(processSpec.getPort());
+            port.setProtocol("TCP");
+            container.setPorts(new ArrayList<>(List.of(port)));
         }
-        return container.build();
+        return container;
     }
 
     private static int progressDeadlineSeconds(AppSpec spec) {

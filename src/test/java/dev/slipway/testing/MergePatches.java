@@ -12,7 +12,7 @@ import java.util.List;
  * replaces the list stored. The mock merges with Jackson's readerForUpdating, which appends list elements instead: a merge
  * patch that sends an object's owner references or envFrom unchanged doubled them.
  */
-final class MergePatches extends KubernetesCrudDispatcher {
+final class MergePatches extends ResumableWatches {
     MergePatches() {
         super(List.of());
     }

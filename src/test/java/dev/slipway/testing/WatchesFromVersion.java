@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * object twice at each start; a restarted operator paid for a second list that no real cluster sends. ADDED events of
  * objects at or below the named version are dropped here; later ones (changes between the list and the watch) and every
  * MODIFIED, DELETED and BOOKMARK event pass. A watch without a version, or from "0", still starts with every object.
+ * {@link ResumableWatches} serves watches from a recent version without the replay; what reaches this filter is a watch
+ * from a version older than its log, and live events.
  */
 final class WatchesFromVersion extends Dispatcher {
     private static final Pattern VERSION = Pattern.compile("[?&]resourceVersion=(\\d+)(&|$)");

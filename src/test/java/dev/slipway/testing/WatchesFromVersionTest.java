@@ -49,6 +49,41 @@ class WatchesFromVersionTest {
         }
     }
 
+    /** The mock's own way resent the stored objects as ADDED: a change was ADDED, and a deletion was never sent. */
+    @Test
+    void changesBetweenTheListAndTheWatchArriveAsWhatTheyWere() {
+        ConfigMap a = create("a");
+        create("b");
+        String listed = client.configMaps().inNamespace("ns").list().getMetadata().getResourceVersion();
+        a.getData().put("k", "changed");
+        client.resource(a).update();
+        client.configMaps().inNamespace("ns").withName("b").delete();
+
+        try (Watch ignored = watchFrom(listed)) {
+            create("c");
+
+            await().atMost(DELIVERY).until(() -> events.contains("ADDED c"));
+            assertThat(events).containsExactly("MODIFIED a", "DELETED b", "ADDED c");
+        }
+    }
+
+    @Test
+    void aWatchFromAVersionOlderThanTheLogStartsWithWhatTheMockStores() {
+        create("a");
+        String listed = client.configMaps().inNamespace("ns").list().getMetadata().getResourceVersion();
+        ConfigMap b = create("b");
+        for (int i = 0; i < ResumableWatches.LOGGED_CHANGES; i++) {
+            b.getData().put("k", String.valueOf(i));
+            b = client.resource(b).update();
+        }
+
+        try (Watch ignored = watchFrom(listed)) {
+            await().atMost(DELIVERY).until(() -> events.contains("ADDED b"));
+            // The log no longer reaches back to the list: b comes as the mock stores it, a (listed) is left out.
+            assertThat(events).containsExactly("ADDED b");
+        }
+    }
+
     @Test
     void aWatchWithoutAVersionStartsWithEveryObject() {
         create("a");

@@ -100,10 +100,11 @@ public final class RestartBenchmark {
             Restart.Result result = new Restart(cluster).run(apps, Map.of(), jvm);
             ready.add(result.ready());
             reconciled.add(result.allReconciled());
-            pairedRatios.add((double) result.allReconciled().toNanos() / floor.toNanos());
+            double overFloor = (double) result.allReconciled().toNanos() / floor.toNanos();
+            pairedRatios.add(overFloor);
             writes.addAll(result.writes());
             System.out.printf("  round %d: floor %d ms, ready %d ms, all reconciled %d ms (%.2f×)%n", round + 1, floor.toMillis(),
-                result.ready().toMillis(), result.allReconciled().toMillis(), (double) result.allReconciled().toNanos() / floor.toNanos());
+                result.ready().toMillis(), result.allReconciled().toMillis(), overFloor);
         }
         report.row("Restart to ready, " + apps + " apps cached (ms)", ready.summary("%.0f"));
         report.row("Restart to all " + apps + " apps reconciled (ms)", reconciled.summary("%.0f"));
